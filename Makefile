@@ -1,0 +1,36 @@
+# The first target that needs the toolchain creates .venv and installs the project (editable) with
+# its test extra; later runs reuse it until pyproject.toml changes.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SPHINXOPTS ?=
+JOBS   ?= auto
+
+.PHONY: html clean test lint unit browser help
+
+help:
+	@echo "make html   build the briefing book into build/html/"
+	@echo "make test   run lint and the whole test suite"
+	@echo "make lint   ruff and mypy (strict on ext/briefing)"
+	@echo "make clean  remove build/"
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+html: $(STAMP)
+	$(BIN)/sphinx-build -b html -j $(JOBS) -d build/doctrees $(SPHINXOPTS) docs build/html
+
+lint: $(STAMP)
+	$(BIN)/ruff check ext tests benchmarks
+	$(BIN)/ruff format --check ext tests benchmarks
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf build

@@ -1,0 +1,76 @@
+"""sphinx-briefing: turn plain-text news articles into a cross-referenced briefing book.
+
+Enable with ``extensions = ["briefing"]``. ``setup()`` only registers; each stage lives
+in its own module (see the README's "How the extension is built").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from briefing import nodes as bnodes
+from briefing.domain import BriefingDomain
+from briefing.encoding import use_lenient_encoding
+from briefing.fidelity import FidelityCheck
+from briefing.i18n import register_catalogs, write_search_catalog
+from briefing.landing import ArticlesDirective, fill_article_lists
+from briefing.parser import FILETYPE, ArticleParser
+from briefing.transforms import IsolateLatin
+from briefing.writers import html
+from briefing.writers.assets import add_static_files
+from briefing.writers.page import use_direction_bridge
+
+__version__ = "0.1.0"
+
+_SKIP = (html.skip, None)
+_TEXT = (html.visit_text_element, html.depart_text_element)
+_OTHER_FORMATS = ("latex", "text", "man", "texinfo")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the extension's parts with Sphinx."""
+    app.add_config_value("briefing_heading_max_words", 12, "env", int)
+    app.add_config_value("briefing_heading_max_chars", 90, "env", int)
+    app.add_config_value("briefing_list_item_max_words", 20, "env", int)
+    app.add_config_value("briefing_isolate_latin", True, "html", bool)
+    app.add_config_value("briefing_web_font", True, "html", bool)
+
+    app.add_source_suffix(".txt", FILETYPE)
+    app.add_source_parser(ArticleParser)
+    app.add_domain(BriefingDomain)
+    app.add_directive("briefing-articles", ArticlesDirective)
+    app.add_transform(FidelityCheck)
+    app.add_post_transform(IsolateLatin)
+
+    app.add_node(
+        bnodes.paragraph_number,
+        html=(html.visit_paragraph_number, None),
+        **dict.fromkeys(_OTHER_FORMATS, _SKIP),  # type: ignore[arg-type]
+    )
+    app.add_node(
+        bnodes.section_number,
+        html=(html.visit_section_number, html.depart_section_number),
+        **dict.fromkeys(_OTHER_FORMATS, _TEXT),  # type: ignore[arg-type]
+    )
+    app.add_node(
+        bnodes.isolated_run,
+        html=(html.visit_isolated_run, html.depart_isolated_run),
+        **dict.fromkeys(_OTHER_FORMATS, _TEXT),  # type: ignore[arg-type]
+    )
+    app.add_node(bnodes.article_list)
+
+    register_catalogs(app)
+    app.connect("env-before-read-docs", use_lenient_encoding)
+    app.connect("config-inited", use_direction_bridge)
+    app.connect("config-inited", write_search_catalog)
+    app.connect("builder-inited", add_static_files)
+    app.connect("doctree-resolved", fill_article_lists)
+
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,78 @@
+"""The Sphinx source parser for plain-text articles (``.txt``)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.config import Config
+from sphinx.parsers import Parser
+
+from briefing import article, doctree, metadata, source
+from briefing.domain import get_domain
+from briefing.fidelity import remember_source
+from briefing.report import warn
+
+#: The file type name articles are registered under (``source_suffix`` maps ``.txt`` to it).
+FILETYPE = "briefing-article"
+
+
+class ArticleParser(Parser):
+    """Parse a plain-text news article straight into docutils nodes."""
+
+    supported = (FILETYPE,)
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        """Build the article's doctree; problems become warnings at ``file:line``."""
+        self.setup_parse(inputstring, document)
+        env = document.settings.env
+        # Article text is quoted verbatim: no smart quotes, dashes or ellipses.
+        document.settings.smart_quotes = False
+        path = Path(document["source"])
+        # Nodes and warnings name the real file (docs/articles links to seeds/).
+        real = os.path.realpath(path)
+        # The source is read with surrogateescape (see briefing.encoding), so the original
+        # bytes can be recovered here and decoded with a fallback.
+        text = source.decode(inputstring.encode("utf-8", "surrogateescape"))
+        for finding in text.findings:
+            warn(finding.message, finding.subtype, real, finding.line)
+        meta = self._metadata(path, env.config)
+        parsed = article.parse(text.text, meta.layout)
+        if not parsed.blocks and text.ok:
+            warn("article is empty: it has no text to show", "empty", real, 1)
+        if not meta.source and parsed.dateline:
+            meta = replace(meta, source=parsed.dateline)
+        top = doctree.build(parsed, meta, real)
+        document += top
+        remember_source(document, text.text)
+        sidecar = metadata.sidecar_path(path)
+        if sidecar.is_file():
+            env.note_dependency(sidecar)
+        get_domain(env).note_article(
+            env.docname,
+            meta,
+            headline=top[0].astext(),
+            paragraphs=sum(1 for _ in top.findall(_is_numbered)),
+            sections=sum(1 for _ in top.findall(nodes.section)) - 1,
+            sidecar=str(sidecar) if sidecar.is_file() else "",
+        )
+        self.finish_parse()
+
+    def _metadata(self, path: Path, config: Config) -> metadata.ArticleMeta:
+        defaults = article.Layout(
+            heading_max_words=config.briefing_heading_max_words,
+            heading_max_chars=config.briefing_heading_max_chars,
+            list_item_max_words=config.briefing_list_item_max_words,
+        )
+        try:
+            return metadata.load(path, defaults)
+        except metadata.MetaError as err:
+            warn(f"{err}; using defaults", "sidecar", metadata.sidecar_path(path), 1)
+            return metadata.ArticleMeta(slug=metadata.default_slug(path))
+
+
+def _is_numbered(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.paragraph) and "briefing_number" in node
+

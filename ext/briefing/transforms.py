@@ -1,0 +1,62 @@
+"""Transforms over resolved doctrees (run at write time, never stored in the environment)."""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from briefing.nodes import isolated_run
+from briefing.writers.page import is_rtl
+
+#: A run of Latin words, with the digits and punctuation that join them ("KCNA", "G7 summit").
+LATIN_RUN = re.compile(
+    r"[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9'’&./\-]|[ ,](?=[A-Za-z\u00c0-\u024f0-9]))*"
+)
+_SKIP_PARENTS = (nodes.literal, nodes.literal_block, nodes.raw, isolated_run, nodes.FixedTextElement)
+
+
+class IsolateLatin(SphinxPostTransform):
+    """Wrap Latin runs inside right-to-left text in ``isolated_run`` nodes (``lang="en"``)."""
+
+    default_priority = 900
+    formats = ("html",)
+
+    def run(self, **kwargs: object) -> None:
+        if not self.config.briefing_isolate_latin or not is_rtl(self.config.language):
+            return
+        for text in list(self.document.findall(nodes.Text)):
+            parent = text.parent
+            if parent is None or isinstance(parent, _SKIP_PARENTS):
+                continue
+            if not isinstance(parent, nodes.TextElement | nodes.Inline):
+                continue
+            value = str(text)
+            if not LATIN_RUN.search(value) or not _has_rtl(self._context(parent)):
+                continue
+            parent.replace(text, list(_split(value)))
+
+    @staticmethod
+    def _context(node: nodes.Element) -> str:
+        block = node
+        while block.parent is not None and not isinstance(block, nodes.TextElement):
+            block = block.parent
+        return block.astext()
+
+
+def _has_rtl(text: str) -> bool:
+    return any("\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufefc" for c in text)
+
+
+def _split(value: str) -> list[nodes.Node]:
+    parts: list[nodes.Node] = []
+    position = 0
+    for match in LATIN_RUN.finditer(value):
+        if match.start() > position:
+            parts.append(nodes.Text(value[position : match.start()]))
+        parts.append(isolated_run(match.group(), match.group(), lang="en"))
+        position = match.end()
+    if position < len(value):
+        parts.append(nodes.Text(value[position:]))
+    return parts

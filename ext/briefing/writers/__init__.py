@@ -1,0 +1,1 @@
+"""Output writers: how the extension's nodes appear in each format."""

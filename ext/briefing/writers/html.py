@@ -1,0 +1,50 @@
+"""HTML visitors for the extension's nodes."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.locale import _
+from sphinx.writers.html5 import HTML5Translator
+
+from briefing.nodes import isolated_run, paragraph_number, section_number
+
+
+def visit_paragraph_number(self: HTML5Translator, node: paragraph_number) -> None:
+    number = node["number"]
+    label = _("Permalink to paragraph %s") % number
+    self.body.append(
+        f'<a class="briefing-pnum" href="#{self.attval(node["refid"])}" '
+        f'title="{self.attval(label)}" aria-label="{self.attval(label)}">'
+        f'<span aria-hidden="true">¶</span>{number}</a>'
+    )
+    raise nodes.SkipNode
+
+
+def visit_section_number(self: HTML5Translator, node: section_number) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="briefing-secnum"))
+
+
+def depart_section_number(self: HTML5Translator, node: section_number) -> None:
+    self.body.append("</span> ")
+
+
+def visit_isolated_run(self: HTML5Translator, node: isolated_run) -> None:
+    # dir on an inline element isolates it (HTML's bidi rules), so Latin stays readable.
+    self.body.append(self.starttag(node, "span", "", lang=node["lang"], dir="ltr"))
+
+
+def depart_isolated_run(self: HTML5Translator, node: isolated_run) -> None:
+    self.body.append("</span>")
+
+
+def skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    """For formats where a node has no counterpart."""
+    raise nodes.SkipNode
+
+
+def visit_text_element(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    """For formats that simply show the node's text."""
+
+
+def depart_text_element(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    """Nothing to close."""
