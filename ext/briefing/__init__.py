@@ -20,7 +20,7 @@ from briefing.parser import FILETYPE, ArticleParser
 from briefing.transforms import IsolateLatin
 from briefing.writers import html
 from briefing.writers.assets import add_static_files
-from briefing.writers.page import use_direction_bridge
+from briefing.writers.page import add_templates, use_direction_bridge
 
 __version__ = "0.1.0"
 
@@ -64,6 +64,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     register_catalogs(app)
     app.connect("env-before-read-docs", use_lenient_encoding)
     app.connect("config-inited", use_direction_bridge)
+    app.connect("config-inited", add_templates)
     app.connect("config-inited", write_search_catalog)
     app.connect("builder-inited", add_static_files)
     app.connect("doctree-resolved", fill_article_lists)

@@ -45,6 +45,16 @@ def _with_direction(page: str, context: dict[str, Any]) -> str:
     return _HTML_TAG.sub(f'<html dir="{direction}"', page, count=1)
 
 
+TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
+
+
+def add_templates(app: Sphinx, config: Config) -> None:
+    """Put the extension's template overrides after the project's own, before the theme's."""
+    path = str(TEMPLATES_DIR)
+    if path not in config.templates_path:
+        config.templates_path = [*config.templates_path, path]
+
+
 def use_direction_bridge(app: Sphinx, config: Config) -> None:
     """Install the bridge unless the project configured its own (then warn: no ``dir``)."""
     if config.template_bridge in (None, "", BRIDGE):
