@@ -144,10 +144,10 @@ def parse(text: str, layout: Layout | None = None) -> Article:
 
 def _guess(line: str, layout: Layout, in_list: bool, items_punctuated: bool | None) -> Kind:
     heading_like = looks_like_heading(line, layout)
-    if in_list and len(line.split()) <= layout.list_item_max_words:
-        # After punctuated items, an unpunctuated short line is the next heading, not an item.
-        if not (heading_like and items_punctuated):
-            return Kind.LIST_ITEM
+    # After punctuated items, an unpunctuated short line is the next heading, not an item.
+    short = len(line.split()) <= layout.list_item_max_words
+    if in_list and short and not (heading_like and items_punctuated):
+        return Kind.LIST_ITEM
     return Kind.HEADING if heading_like else Kind.PARAGRAPH
 
 

@@ -6,14 +6,18 @@ elsewhere in the book; each node carries ``source`` and ``line`` for warnings.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from docutils import nodes
 
 from briefing.article import Article, Block, Kind
 from briefing.metadata import ArticleMeta
 from briefing.nodes import paragraph_number, section_number
 
+_E = TypeVar("_E", bound=nodes.Element)
 
-def _place(node: nodes.Element, source: str, line: int) -> nodes.Element:
+
+def _place(node: _E, source: str, line: int) -> _E:
     node.source = source
     node.line = line
     return node
@@ -57,9 +61,7 @@ def build(article: Article, meta: ArticleMeta, source: str) -> nodes.section:
     builder = _Builder(meta, source)
     headline = article.headline
     line = headline.line if headline else 1
-    top = _place(
-        nodes.section("", ids=[meta.slug], classes=["briefing-article"]), source, line
-    )
+    top = _place(nodes.section("", ids=[meta.slug], classes=["briefing-article"]), source, line)
     top["briefing_slug"] = meta.slug
     shown = meta.headline or (headline.text if headline else meta.slug)
     top += _place(nodes.title(shown, shown), source, line)

@@ -7,7 +7,7 @@ builds see the same data (``clear_doc``/``merge_domaindata``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
-from typing import Any, TypedDict
+from typing import Any, ClassVar, TypedDict
 
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
@@ -38,7 +38,7 @@ class BriefingDomain(Domain):
     name = "briefing"
     label = "Briefing"
     data_version = 1
-    initial_data: dict[str, Any] = {"articles": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"articles": {}}
 
     @property
     def articles(self) -> dict[str, ArticleRecord]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import encodings.utf_8_sig
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -17,7 +18,7 @@ from sphinx.environment import BuildEnvironment
 CODEC = "briefing-utf-8-sig"
 
 
-def _decode(data: bytes, errors: str = "strict") -> tuple[str, int]:
+def _decode(data: Any, errors: str = "strict", /) -> tuple[str, int]:
     view = bytes(data)
     if view.startswith(codecs.BOM_UTF8):
         return view[3:].decode("utf-8", "surrogateescape"), len(view)

@@ -87,7 +87,9 @@ def write_search_catalog(app: Sphinx, config: Config) -> None:
             messages[key] = str(ours[key])
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".js.tmp")
-    tmp.write_text(_JS_TEMPLATE.format(data=json.dumps(data, ensure_ascii=False, indent=1)), "utf-8")
+    tmp.write_text(
+        _JS_TEMPLATE.format(data=json.dumps(data, ensure_ascii=False, indent=1)), "utf-8"
+    )
     tmp.replace(target)
     _add_locale_dir(config, target)
 

@@ -12,8 +12,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.util.docutils import SphinxDirective
 from sphinx.util import get_filetype
+from sphinx.util.docutils import SphinxDirective
 
 from briefing import metadata
 from briefing.domain import ArticleRecord, get_domain

@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 
 
-class paragraph_number(nodes.Inline, nodes.Element):  # noqa: N801 (docutils naming)
+class paragraph_number(nodes.Inline, nodes.Element):
     """The visible, permalinked ¶ number at the start of a numbered paragraph.
 
     Attributes: ``number`` (int) and ``refid`` (the paragraph's anchor id). It has no text
@@ -13,18 +13,18 @@ class paragraph_number(nodes.Inline, nodes.Element):  # noqa: N801 (docutils nam
     """
 
 
-class section_number(nodes.Inline, nodes.TextElement):  # noqa: N801
+class section_number(nodes.Inline, nodes.TextElement):
     """The ``§3`` in front of a section title; its text shows in tables of contents."""
 
 
-class isolated_run(nodes.Inline, nodes.TextElement):  # noqa: N801
+class isolated_run(nodes.Inline, nodes.TextElement):
     """A run of left-to-right text (Latin words) isolated inside right-to-left text.
 
     Attribute ``lang``: the run's language tag, e.g. ``en``.
     """
 
 
-class article_list(nodes.General, nodes.Element):  # noqa: N801
+class article_list(nodes.General, nodes.Element):
     """Placeholder for the landing page's list of articles, filled once all are read."""
 
 

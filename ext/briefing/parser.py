@@ -75,4 +75,3 @@ class ArticleParser(Parser):
 
 def _is_numbered(node: nodes.Node) -> bool:
     return isinstance(node, nodes.paragraph) and "briefing_number" in node
-

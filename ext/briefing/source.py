@@ -18,7 +18,7 @@ BIDI_CONTROLS = frozenset(
 )
 
 #: Share of letters that must be Arabic before undecodable UTF-8 is taken for Windows-1256.
-_CP1256_MIN_ARABIC_SHARE = 0.5
+_CP1256_MIN_ARABIC_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,12 @@ def _arabic_share(text: str) -> float:
     return arabic / len(letters)
 
 
+def _looks_like_cp1256_arabic(text: str) -> bool:
+    """Text decoded as Windows-1256 that reads as Arabic prose, not as binary junk."""
+    controls = any(ord(c) < 32 and c not in "\t\n\r\f" for c in text)
+    return not controls and _arabic_share(text) >= _CP1256_MIN_ARABIC_SHARE
+
+
 def decode(data: bytes) -> SourceText:
     """Decode article bytes: UTF-8 (with or without BOM), else Windows-1256 with a warning."""
     findings: list[Finding] = []
@@ -63,7 +69,7 @@ def decode(data: bytes) -> SourceText:
     except UnicodeDecodeError as err:
         line = _line_of(data, err.start)
         candidate = data.decode("cp1256", errors="replace")
-        if _arabic_share(candidate) >= _CP1256_MIN_ARABIC_SHARE and "\ufffd" not in candidate:
+        if _looks_like_cp1256_arabic(candidate):
             findings.append(
                 Finding(
                     "encoding",

@@ -12,9 +12,9 @@ from briefing.writers.page import is_rtl
 
 #: A run of Latin words, with the digits and punctuation that join them ("KCNA", "G7 summit").
 LATIN_RUN = re.compile(
-    r"[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9'’&./\-]|[ ,](?=[A-Za-z\u00c0-\u024f0-9]))*"
+    r"[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9'’&./\-]|,? (?=[A-Za-z\u00c0-\u024f0-9]))*"
 )
-_SKIP_PARENTS = (nodes.literal, nodes.literal_block, nodes.raw, isolated_run, nodes.FixedTextElement)
+_SKIP_PARENTS = (nodes.literal, nodes.raw, isolated_run, nodes.FixedTextElement)
 
 
 class IsolateLatin(SphinxPostTransform):
@@ -29,8 +29,6 @@ class IsolateLatin(SphinxPostTransform):
         for text in list(self.document.findall(nodes.Text)):
             parent = text.parent
             if parent is None or isinstance(parent, _SKIP_PARENTS):
-                continue
-            if not isinstance(parent, nodes.TextElement | nodes.Inline):
                 continue
             value = str(text)
             if not LATIN_RUN.search(value) or not _has_rtl(self._context(parent)):

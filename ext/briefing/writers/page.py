@@ -31,7 +31,8 @@ class DirectionTemplateBridge(BuiltinTemplateLoader):
     child template nor ``html_context`` can change, so the rendered page is amended here.
     """
 
-    def render(self, template: str, context: dict[str, Any]) -> str:
+    # Sphinx annotates TemplateBridge.render as returning None, though every loader returns str.
+    def render(self, template: str, context: dict[str, Any]) -> str:  # type: ignore[override]
         return _with_direction(super().render(template, context), context)
 
     def render_string(self, source: str, context: dict[str, Any]) -> str:
@@ -48,8 +49,14 @@ def _with_direction(page: str, context: dict[str, Any]) -> str:
 TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
 
 
+#: The themes the template overrides were written for (they extend these themes' templates).
+THEMED = frozenset({"sphinx_book_theme", "pydata_sphinx_theme"})
+
+
 def add_templates(app: Sphinx, config: Config) -> None:
     """Put the extension's template overrides after the project's own, before the theme's."""
+    if config.html_theme not in THEMED:
+        return
     path = str(TEMPLATES_DIR)
     if path not in config.templates_path:
         config.templates_path = [*config.templates_path, path]

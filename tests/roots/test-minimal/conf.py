@@ -1,0 +1,6 @@
+# A fast root for behaviour tests: the basic theme, articles written by each test.
+extensions = ["briefing"]
+language = "ar"
+html_theme = "basic"
+project = "Minimal book"
+exclude_patterns = ["_build"]
