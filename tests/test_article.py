@@ -62,7 +62,9 @@ def test_heading_rules() -> None:
 
 
 def test_short_unpunctuated_line_after_punctuated_items_is_a_heading() -> None:
-    text = "عنوان\nمقدمة طويلة بعض الشيء تسبق القائمة:\nالبند الأول.\nالبند الثاني.\nقسم جديد\nفقرة."
+    text = (
+        "عنوان\nمقدمة طويلة بعض الشيء تسبق القائمة:\nالبند الأول.\nالبند الثاني.\nقسم جديد\nفقرة."
+    )
     kinds = [b.kind for b in parse(text).blocks]
     assert kinds == [
         Kind.HEADLINE,

@@ -39,7 +39,11 @@ def test_bom_and_crlf_are_accepted_silently(build: BuildFn) -> None:
     app = build(files={"articles/bom.txt": data})
     assert warning_lines(app) == []
     page = page_of(app, "bom")
-    assert page.select_one("section.briefing-article h1").get_text(strip=True).startswith("عنوان الخبر")
+    assert (
+        page.select_one("section.briefing-article h1")
+        .get_text(strip=True)
+        .startswith("عنوان الخبر")
+    )
     assert "\ufeff" not in str(page) and "\r" not in page.select_one("p#p1").get_text()
 
 
@@ -72,7 +76,10 @@ def test_bidi_overrides_are_neutralised(build: BuildFn) -> None:
     app = build(files={"articles/bidi.txt": text})
     lines = warning_lines(app)
     assert len(lines) == 2
-    assert re.search(r"articles/bidi\.txt:2: WARNING: bidi control characters removed \(U\+202C, U\+202E\)", lines[0])
+    assert re.search(
+        r"articles/bidi\.txt:2: WARNING: bidi control characters removed \(U\+202C, U\+202E\)",
+        lines[0],
+    )
     assert "articles/bidi.txt:3:" in lines[1]
     html = (app.outdir / "articles" / "bidi.html").read_text(encoding="utf-8")
     assert not set(html) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -104,7 +111,9 @@ def test_bad_sidecar_names_file_and_key(build: BuildFn) -> None:
         }
     )
     warnings = warnings_of(app)
-    assert re.search(r"articles/side\.meta\.toml:1: WARNING: .*unknown key article\.publisher", warnings)
+    assert re.search(
+        r"articles/side\.meta\.toml:1: WARNING: .*unknown key article\.publisher", warnings
+    )
     assert "[briefing.sidecar]" in warnings
 
 

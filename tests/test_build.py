@@ -64,8 +64,10 @@ def test_paragraphs_numbered_continuously_with_permalinks(seed_app: SphinxTestAp
 def test_kicker_keeps_the_original_headline(seed_app: SphinxTestApp) -> None:
     page = soup(article_html(seed_app))
     assert page.select_one("p.briefing-kicker").get_text() == "سيرجي لافروف"
-    assert page.select_one("article h1").get_text(strip=True).startswith(
-        "لافروف يبحث مع كيم جونغ أون في وونسان"
+    assert (
+        page.select_one("article h1")
+        .get_text(strip=True)
+        .startswith("لافروف يبحث مع كيم جونغ أون في وونسان")
     )
 
 

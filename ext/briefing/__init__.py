@@ -11,7 +11,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from briefing import nodes as bnodes
-from briefing.domain import BriefingDomain
+from briefing.domain import BriefingDomain, new_sidecars
 from briefing.encoding import use_lenient_encoding
 from briefing.fidelity import FidelityCheck
 from briefing.i18n import register_catalogs, write_search_catalog
@@ -67,6 +67,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", add_templates)
     app.connect("config-inited", write_search_catalog)
     app.connect("builder-inited", add_static_files)
+    app.connect("env-get-outdated", new_sidecars)
     app.connect("doctree-resolved", fill_article_lists)
 
     return {

@@ -6,13 +6,15 @@ builds see the same data (``clear_doc``/``merge_domaindata``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Set
 from typing import Any, ClassVar, TypedDict
 
+from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-from briefing.metadata import ArticleMeta
+from briefing.metadata import ArticleMeta, sidecar_path
+from briefing.report import warn
 
 
 class ArticleRecord(TypedDict):
@@ -90,6 +92,22 @@ class BriefingDomain(Domain):
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, Any]]:
         return []
 
+    def check_consistency(self) -> None:
+        """Warn when two articles share a slug: their ids and citations would collide."""
+        seen: dict[str, str] = {}
+        for docname in sorted(self.articles):
+            slug = self.articles[docname]["slug"]
+            if slug in seen:
+                warn(
+                    f"slug {slug!r} is already used by {seen[slug]}; set article.slug in the "
+                    "sidecar to make it unique",
+                    "duplicate-slug",
+                    self.env.doc2path(docname),
+                    1,
+                )
+            else:
+                seen[slug] = docname
+
 
 def get_domain(env: BuildEnvironment) -> BriefingDomain:
     """The briefing domain of ``env``, typed."""
@@ -98,6 +116,18 @@ def get_domain(env: BuildEnvironment) -> BriefingDomain:
     return domain
 
 
-def slugs_in_use(env: BuildEnvironment) -> Iterable[tuple[str, str]]:
-    """(slug, docname) for every recorded article."""
-    return ((record["slug"], docname) for docname, record in get_domain(env).articles.items())
+def new_sidecars(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """Articles whose sidecar appeared since they were read (``env-get-outdated``).
+
+    Existing sidecars are noted as dependencies; a sidecar that did not exist yet cannot
+    be, so its appearance is checked here.
+    """
+    outdated = []
+    for docname, record in get_domain(env).articles.items():
+        if record["sidecar"] or docname in changed or docname in removed:
+            continue
+        if sidecar_path(env.doc2path(docname)).is_file():
+            outdated.append(docname)
+    return outdated
