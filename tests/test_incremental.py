@@ -39,7 +39,7 @@ def rebuild(
 
 def test_editing_one_article_rereads_only_it(make_app, tmp_path: Path) -> None:
     srcdir = copy_root("library", tmp_path / "lib")
-    first, read = rebuild(make_app, srcdir)
+    _, read = rebuild(make_app, srcdir)
     assert read == ["articles/newer", "articles/older", "articles/undated", "index"]
     _, read = rebuild(make_app, srcdir)
     assert read == []
