@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -57,3 +57,51 @@ def warnings_of(app: SphinxTestApp) -> str:
     import re
 
     return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+
+
+class BookSite:
+    """The real book, built from docs/ once per session and served on loopback."""
+
+    def __init__(self, outdir: Path, url: str, warnings: str) -> None:
+        self.outdir = outdir
+        self.url = url
+        self.warnings = warnings
+
+
+@pytest.fixture(scope="session")
+def book_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BookSite]:
+    """Build docs/ with sphinx-build (as ``make html`` does) and serve it over HTTP."""
+    import functools
+    import http.server
+    import subprocess
+    import sys
+    import threading
+
+    out = tmp_path_factory.mktemp("book")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-q",
+            "-d",
+            str(out / "doctrees"),
+            str(REPO / "docs"),
+            str(out / "html"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out / "html"))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield BookSite(out / "html", f"http://127.0.0.1:{server.server_port}/", result.stderr)
+    finally:
+        server.shutdown()

@@ -74,6 +74,21 @@ class Article:
         return self.blocks[1:] if self.headline is not None else list(self.blocks)
 
 
+def numbered(blocks: Iterable[Block]) -> Iterable[tuple[Block, int]]:
+    """Each block with its ordinal: § for headings, ¶ (continuous) for paragraphs and list
+    items, 0 for the headline. These ordinals are the ``s``/``p`` anchor ids."""
+    sections = paragraphs = 0
+    for block in blocks:
+        if block.kind is Kind.HEADING:
+            sections += 1
+            yield block, sections
+        elif block.kind is Kind.HEADLINE:
+            yield block, 0
+        else:
+            paragraphs += 1
+            yield block, paragraphs
+
+
 def final_character(line: str) -> str:
     """The line's last character, looking through closing quotes and brackets."""
     stripped = line.rstrip().rstrip(_CLOSERS)

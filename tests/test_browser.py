@@ -1,0 +1,126 @@
+"""Browser tests: headless Chromium (Playwright) against the real build of docs/."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from .conftest import BookSite
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTICLE = "articles/lavrov-wonsan.html"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, book_site: BookSite) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith((book_site.url, "data:"))
+            else outside.append(request.url)
+        ),
+    )
+    yield page
+    context.close()
+    assert outside == [], "the book must work offline"
+
+
+def test_page_is_rtl_arabic(page: Page, book_site: BookSite) -> None:
+    page.goto(book_site.url + ARTICLE)
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+
+
+def test_paragraph_numbers_are_visible_permalinks(page: Page, book_site: BookSite) -> None:
+    page.goto(book_site.url + ARTICLE)
+    numbers = page.locator("a.briefing-pnum")
+    assert numbers.count() == 12
+    assert [numbers.nth(i).inner_text().strip() for i in range(12)] == [
+        f"¶{n}" for n in range(1, 13)
+    ]
+    for i in range(12):
+        assert numbers.nth(i).is_visible()
+    numbers.nth(6).click()
+    assert page.url.endswith("#p7")
+    assert page.evaluate("document.querySelector(':target').id") == "p7"
+    # The number sits at the paragraph's start: the right edge in RTL.
+    para = page.locator("p#p7").bounding_box()
+    mark = page.locator("p#p7 a.briefing-pnum").bounding_box()
+    assert para is not None and mark is not None
+    assert mark["x"] + mark["width"] / 2 > para["x"] + para["width"] / 2
+
+
+def test_sections_are_numbered_and_permalinked(page: Page, book_site: BookSite) -> None:
+    page.goto(book_site.url + ARTICLE)
+    ids = page.eval_on_selector_all("section.briefing-section", "els => els.map(e => e.id)")
+    assert ids == [f"s{n}" for n in range(1, 8)]
+    assert page.locator("section#s3 h2 .briefing-secnum").inner_text() == "§3"
+    link = page.locator("section#s3 h2 a.headerlink")
+    assert link.get_attribute("href") == "#s3"
+
+
+def test_landing_page_links_the_article(page: Page, book_site: BookSite) -> None:
+    page.goto(book_site.url + "index.html")
+    entry = page.locator("ul.briefing-articles li").first
+    assert "وكالات" in entry.inner_text() and "2025-07-12" in entry.inner_text()
+    entry.locator("a").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(ARTICLE)
+
+
+def test_arabic_web_font_is_served_locally(page: Page, book_site: BookSite) -> None:
+    page.goto(book_site.url + ARTICLE)
+    page.evaluate("document.fonts.ready")
+    family = page.evaluate("getComputedStyle(document.querySelector('p#p1')).fontFamily")
+    assert "Noto Sans Arabic" in family
+    assert page.evaluate("document.fonts.check('16px \"Noto Sans Arabic\"', 'سلام')")
+    loaded = page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
+    )
+    assert any("Noto Sans Arabic" in f for f in loaded)
+
+
+def test_no_horizontal_overflow_on_a_phone(browser: Browser, book_site: BookSite) -> None:
+    context = browser.new_context(viewport={"width": 400, "height": 800})
+    page = context.new_page()
+    page.goto(book_site.url + ARTICLE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    numbers = page.locator("a.briefing-pnum")
+    for i in range(numbers.count()):
+        box = numbers.nth(i).bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 400
+    context.close()
+
+
+def test_latin_text_in_headings_is_not_reordered(page: Page, book_site: BookSite) -> None:
+    # "§3" must read as one unit: the section sign before the digit.
+    page.goto(book_site.url + ARTICLE)
+    badge = page.locator("section#s3 h2 .briefing-secnum")
+    assert re.fullmatch(r"§\d", badge.inner_text())
