@@ -18,5 +18,5 @@ html_theme_options = {
 }
 html_last_updated_fmt = ""
 
-# Articles come from ../seeds through the docs/articles link; README files are not articles.
-exclude_patterns = ["_build", "articles/README*", "articles/*.meta.toml"]
+# Articles come from ../seeds through the docs/articles link.
+exclude_patterns = ["_build"]

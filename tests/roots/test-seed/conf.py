@@ -2,4 +2,4 @@ extensions = ["briefing"]
 language = "ar"
 html_theme = "sphinx_book_theme"
 project = "Seed book"
-exclude_patterns = ["_build", "articles/*.meta.toml"]
+exclude_patterns = ["_build"]
