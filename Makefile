@@ -24,9 +24,11 @@ $(STAMP): pyproject.toml
 html: $(STAMP)
 	$(BIN)/sphinx-build -b html -j $(JOBS) -d build/doctrees $(SPHINXOPTS) docs build/html
 
+LINTED := ext tests $(wildcard benchmarks)
+
 lint: $(STAMP)
-	$(BIN)/ruff check ext tests benchmarks
-	$(BIN)/ruff format --check ext tests benchmarks
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 
 test: lint

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from .conftest import BookSite
+from . import ui_strings
+from .conftest import REPO, BookSite
 
 pytestmark = pytest.mark.browser
 
@@ -124,3 +126,38 @@ def test_latin_text_in_headings_is_not_reordered(page: Page, book_site: BookSite
     page.goto(book_site.url + ARTICLE)
     badge = page.locator("section#s3 h2 .briefing-secnum")
     assert re.fullmatch(r"§\d", badge.inner_text())
+
+
+def _allowed() -> list[str]:
+    return ui_strings.ALLOWED_LATIN + ui_strings.allowed_from_conf(REPO / "docs" / "conf.py")
+
+
+def test_no_english_ui_strings_in_written_pages(book_site: BookSite) -> None:
+    problems: list[str] = []
+    for name in ui_strings.PAGES:
+        html = (book_site.outdir / name).read_text(encoding="utf-8")
+        problems += ui_strings.check_html(html, name, _allowed())
+    assert problems == []
+
+
+def test_no_english_ui_strings_after_scripts_ran(page: Page, book_site: BookSite) -> None:
+    problems: list[str] = []
+    for name in ui_strings.PAGES:
+        page.goto(book_site.url + name, wait_until="load")
+        page.wait_for_timeout(200)
+        problems += ui_strings.check_html(page.content(), name, _allowed())
+    assert problems == []
+
+
+def test_search_status_speaks_arabic(page: Page, book_site: BookSite) -> None:
+    page.goto(f"{book_site.url}search.html?q={quote(ui_strings.QUERY)}", wait_until="load")
+    page.wait_for_function(
+        "() => document.querySelector('#search-results .search-summary')"
+        " && document.querySelector('#search-results .search-summary').textContent.trim()",
+        timeout=15000,
+    )
+    status = page.inner_text("#search-results .search-summary").strip()
+    heading = page.inner_text("#search-results h2").strip()
+    assert ui_strings.ARABIC.search(status), status
+    assert ui_strings.ARABIC.search(heading), heading
+    assert not ui_strings.LATIN_WORD.search(status)

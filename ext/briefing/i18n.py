@@ -80,11 +80,13 @@ def write_search_catalog(app: Sphinx, config: Config) -> None:
     if match is None:
         return
     data = json.loads(match.group(1))
-    ours = {m.id: m.string for m in _read(po, language) if m.id and m.string}
-    messages: dict[str, str] = data["messages"]
+    ours = _js_messages(_read(po, language))
+    messages: dict[str, str | list[str]] = data["messages"]
     for key, value in list(messages.items()):
-        if not value and isinstance(ours.get(key), str):
-            messages[key] = str(ours[key])
+        # Sphinx leaves an untranslated message as "" and a plural one as ["", "", ...].
+        untranslated = not any(value) if isinstance(value, list) else not value
+        if untranslated and key in ours:
+            messages[key] = ours[key]
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".js.tmp")
     tmp.write_text(
@@ -92,6 +94,21 @@ def write_search_catalog(app: Sphinx, config: Config) -> None:
     )
     tmp.replace(target)
     _add_locale_dir(config, target)
+
+
+def _js_messages(catalog: Catalog) -> dict[str, str | list[str]]:
+    """Translated messages keyed as sphinx.js keys them: a plural by its singular id."""
+    found: dict[str, str | list[str]] = {}
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        if isinstance(message.id, list | tuple):
+            forms = [str(form) for form in message.string]
+            if all(forms):
+                found[str(message.id[0])] = forms
+        else:
+            found[str(message.id)] = str(message.string)
+    return found
 
 
 def _add_locale_dir(config: Config, sphinx_js: Path) -> None:
