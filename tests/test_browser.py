@@ -161,3 +161,57 @@ def test_search_status_speaks_arabic(page: Page, book_site: BookSite) -> None:
     assert ui_strings.ARABIC.search(status), status
     assert ui_strings.ARABIC.search(heading), heading
     assert not ui_strings.LATIN_WORD.search(status)
+
+
+def test_article_sits_beside_the_right_hand_sidebar(page: Page, book_site: BookSite) -> None:
+    page.goto(book_site.url + ARTICLE)
+    sidebar = page.locator("#pst-primary-sidebar").bounding_box()
+    article = page.locator("article.bd-article").bounding_box()
+    assert sidebar is not None and article is not None
+    # RTL: navigation on the right, the article immediately to its left (no drift, D2).
+    assert sidebar["x"] > article["x"]
+    gap = sidebar["x"] - (article["x"] + article["width"])
+    assert 0 <= gap < 120, gap
+
+
+def test_sidebar_toggle_collapses_the_navigation(page: Page, book_site: BookSite) -> None:
+    page.goto(book_site.url + ARTICLE)
+    sidebar = page.locator("#pst-primary-sidebar")
+    assert sidebar.is_visible()
+    toggle = page.locator("button.primary-toggle:visible").first
+    toggle.click()
+    page.wait_for_timeout(400)
+    box = sidebar.bounding_box()
+    assert box is None or box["x"] >= 1400 - 5 or not sidebar.is_visible()
+    toggle.click()
+    page.wait_for_timeout(400)
+    assert sidebar.is_visible()
+
+
+def test_phone_drawers_open_from_the_right_sides(browser: Browser, book_site: BookSite) -> None:
+    context = browser.new_context(viewport={"width": 400, "height": 800})
+    page = context.new_page()
+    page.goto(book_site.url + ARTICLE)
+    page.locator("button.primary-toggle:visible").first.click()
+    drawer = page.locator("#pst-primary-sidebar-modal")
+    drawer.wait_for(state="visible")
+    page.wait_for_timeout(300)
+    box = drawer.bounding_box()
+    assert box is not None and box["x"] + box["width"] >= 400 - 2  # anchored to the right
+    assert (drawer.get_attribute("aria-label") or "").strip()
+    assert ui_strings.ARABIC.search(drawer.get_attribute("aria-label") or "")
+    page.keyboard.press("Escape")
+    drawer.wait_for(state="hidden")
+    page.locator("button.secondary-toggle:visible").first.click()
+    toc = page.locator("#pst-secondary-sidebar-modal")
+    toc.wait_for(state="visible")
+    page.wait_for_timeout(300)
+    box = toc.bounding_box()
+    assert box is not None and box["x"] <= 2  # the page contents open from the left
+    context.close()
+
+
+def test_landing_date_reads_left_to_right(page: Page, book_site: BookSite) -> None:
+    page.goto(book_site.url + "index.html")
+    date = page.locator("p.briefing-article-meta span[dir='ltr']")
+    assert date.inner_text() == "2025-07-12"

@@ -15,7 +15,7 @@ from briefing.domain import BriefingDomain, new_sidecars
 from briefing.encoding import use_lenient_encoding
 from briefing.fidelity import FidelityCheck
 from briefing.i18n import register_catalogs, write_search_catalog
-from briefing.landing import ArticlesDirective, fill_article_lists
+from briefing.landing import ArticlesDirective, FillArticleLists
 from briefing.parser import FILETYPE, ArticleParser
 from briefing.transforms import IsolateLatin
 from briefing.writers import html
@@ -42,6 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(BriefingDomain)
     app.add_directive("briefing-articles", ArticlesDirective)
     app.add_transform(FidelityCheck)
+    app.add_post_transform(FillArticleLists)
     app.add_post_transform(IsolateLatin)
 
     app.add_node(
@@ -68,7 +69,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", write_search_catalog)
     app.connect("builder-inited", add_static_files)
     app.connect("env-get-outdated", new_sidecars)
-    app.connect("doctree-resolved", fill_article_lists)
 
     return {
         "version": __version__,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import get_filetype
 from sphinx.util.docutils import SphinxDirective
 
@@ -72,12 +72,20 @@ class ArticlesDirective(SphinxDirective):
         return [wrapper, placeholder]
 
 
-def _entry(app: Sphinx, fromdocname: str, docname: str, record: ArticleRecord) -> nodes.Node:
+def _entry(fromdocname: str, docname: str, record: ArticleRecord) -> nodes.list_item:
     item = nodes.list_item(classes=["briefing-article-entry"])
     title = nodes.paragraph(classes=["briefing-article-title"])
-    link = nodes.reference("", "", internal=True)
-    link["refuri"] = app.builder.get_relative_uri(fromdocname, docname)
-    link += nodes.Text(record["headline"])
+    # Resolved like :doc:`/articles/name`, so every builder gets its own kind of link.
+    link = addnodes.pending_xref(
+        "",
+        refdomain="std",
+        reftype="doc",
+        reftarget="/" + docname,
+        refdoc=fromdocname,
+        refexplicit=True,
+        refwarn=True,
+    )
+    link += nodes.inline("", record["headline"])
     title += link
     item += title
     details = [record["source"], record["outlet"], record["published"] or record["event_date"]]
@@ -87,14 +95,22 @@ def _entry(app: Sphinx, fromdocname: str, docname: str, record: ArticleRecord) -
     return item
 
 
-def fill_article_lists(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    """Replace each ``article_list`` placeholder with the linked, dated list of articles."""
-    placeholders = list(doctree.findall(article_list))
-    if not placeholders:
-        return
-    records = get_domain(app.env).newest_first()
-    for placeholder in placeholders:
-        listing = nodes.bullet_list(classes=["briefing-articles"])
-        for docname, record in records:
-            listing += _entry(app, fromdocname, docname, record)
-        placeholder.replace_self(listing)
+class FillArticleLists(SphinxPostTransform):
+    """Replace each ``article_list`` placeholder with the linked, dated list of articles.
+
+    Runs before references are resolved (priority 10), once every article has been read.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs: object) -> None:
+        placeholders = list(self.document.findall(article_list))
+        if not placeholders:
+            return
+        records = get_domain(self.env).newest_first()
+        fromdocname = self.env.docname
+        for placeholder in placeholders:
+            listing = nodes.bullet_list(classes=["briefing-articles"])
+            for docname, record in records:
+                listing += _entry(fromdocname, docname, record)
+            placeholder.replace_self(listing)

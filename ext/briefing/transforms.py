@@ -12,13 +12,18 @@ from briefing.writers.page import is_rtl
 
 #: A run of Latin words, with the digits and punctuation that join them ("KCNA", "G7 summit").
 LATIN_RUN = re.compile(
-    r"[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9'’&./\-]|,? (?=[A-Za-z\u00c0-\u024f0-9]))*"
+    r"[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9'’&./\-]|,? (?=[A-Za-z\u00c0-\u024f]))*"
 )
+#: An ISO date (2025-07-12, 2024-06): after Arabic letters its parts would be reordered
+#: (12-07-2025), because the hyphen does not join Arabic-context numbers.
+ISO_DATE = re.compile(r"(?<![\d-])\d{4}-\d{2}(?:-\d{2})?(?![\d-])")
+_LTR_RUN = re.compile(f"(?P<latin>{LATIN_RUN.pattern})|(?P<date>{ISO_DATE.pattern})")
 _SKIP_PARENTS = (nodes.literal, nodes.raw, isolated_run, nodes.FixedTextElement)
 
 
 class IsolateLatin(SphinxPostTransform):
-    """Wrap Latin runs inside right-to-left text in ``isolated_run`` nodes (``lang="en"``)."""
+    """Wrap Latin runs (``lang="en"``) and ISO dates inside right-to-left text in
+    ``isolated_run`` nodes, so they keep their left-to-right order."""
 
     default_priority = 900
     formats = ("html",)
@@ -31,7 +36,7 @@ class IsolateLatin(SphinxPostTransform):
             if parent is None or isinstance(parent, _SKIP_PARENTS):
                 continue
             value = str(text)
-            if not LATIN_RUN.search(value) or not _has_rtl(self._context(parent)):
+            if not _LTR_RUN.search(value) or not _has_rtl(self._context(parent)):
                 continue
             parent.replace(text, list(_split(value)))
 
@@ -50,10 +55,12 @@ def _has_rtl(text: str) -> bool:
 def _split(value: str) -> list[nodes.Node]:
     parts: list[nodes.Node] = []
     position = 0
-    for match in LATIN_RUN.finditer(value):
+    for match in _LTR_RUN.finditer(value):
         if match.start() > position:
             parts.append(nodes.Text(value[position : match.start()]))
-        parts.append(isolated_run(match.group(), match.group(), lang="en"))
+        # Latin words are English where known; a date has no language of its own.
+        lang = "en" if match.group("latin") else ""
+        parts.append(isolated_run(match.group(), match.group(), lang=lang))
         position = match.end()
     if position < len(value):
         parts.append(nodes.Text(value[position:]))

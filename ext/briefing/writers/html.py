@@ -30,7 +30,8 @@ def depart_section_number(self: HTML5Translator, node: section_number) -> None:
 
 def visit_isolated_run(self: HTML5Translator, node: isolated_run) -> None:
     # dir on an inline element isolates it (HTML's bidi rules), so Latin stays readable.
-    self.body.append(self.starttag(node, "span", "", lang=node["lang"], dir="ltr"))
+    attributes = {"lang": node["lang"]} if node.get("lang") else {}
+    self.body.append(self.starttag(node, "span", "", dir="ltr", **attributes))
 
 
 def depart_isolated_run(self: HTML5Translator, node: isolated_run) -> None:
