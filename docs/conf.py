@@ -2,7 +2,7 @@
 
 project = "ملف إحاطة: روسيا وكوريا الشمالية"
 author = "فريق sphinx-briefing"
-copyright = "2026, فريق sphinx-briefing"
+copyright = "2026، فريق sphinx-briefing"
 version = release = "2026.1"
 
 extensions = ["briefing", "myst_parser"]

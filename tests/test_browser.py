@@ -121,13 +121,6 @@ def test_no_horizontal_overflow_on_a_phone(browser: Browser, book_site: BookSite
     context.close()
 
 
-def test_latin_text_in_headings_is_not_reordered(page: Page, book_site: BookSite) -> None:
-    # "§3" must read as one unit: the section sign before the digit.
-    page.goto(book_site.url + ARTICLE)
-    badge = page.locator("section#s3 h2 .briefing-secnum")
-    assert re.fullmatch(r"§\d", badge.inner_text())
-
-
 def _allowed() -> list[str]:
     return ui_strings.ALLOWED_LATIN + ui_strings.allowed_from_conf(REPO / "docs" / "conf.py")
 
