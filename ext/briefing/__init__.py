@@ -9,13 +9,17 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import ENUM
 
 from briefing import nodes as bnodes
-from briefing.domain import BriefingDomain, new_sidecars
+from briefing.domain import BriefingDomain
 from briefing.encoding import use_lenient_encoding
 from briefing.fidelity import FidelityCheck
+from briefing.glossary_pages import FillBacklinks, GlossaryDirective, GlossaryIndexDirective
 from briefing.i18n import register_catalogs, write_search_catalog
 from briefing.landing import ArticlesDirective, FillArticleLists
+from briefing.mentions import DENSITIES, LinkMentions
+from briefing.outdated import glossary_pages, new_sidecars, refresh_glossary
 from briefing.parser import FILETYPE, ArticleParser
 from briefing.transforms import IsolateLatin
 from briefing.writers import html
@@ -36,13 +40,21 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("briefing_list_item_max_words", 20, "env", int)
     app.add_config_value("briefing_isolate_latin", True, "html", bool)
     app.add_config_value("briefing_web_font", True, "html", bool)
+    app.add_config_value("briefing_glossary_dir", "glossary/entries", "env", str)
+    app.add_config_value("briefing_link_density", "first-per-section", "env", ENUM(*DENSITIES))
+    app.add_config_value("briefing_link_adjectives", False, "env", bool)
+    app.add_config_value("briefing_source_root", "..", "html", str)
 
     app.add_source_suffix(".txt", FILETYPE)
     app.add_source_parser(ArticleParser)
     app.add_domain(BriefingDomain)
     app.add_directive("briefing-articles", ArticlesDirective)
+    app.add_directive("briefing-glossary", GlossaryDirective)
+    app.add_directive("briefing-glossary-index", GlossaryIndexDirective)
+    app.add_transform(LinkMentions)
     app.add_transform(FidelityCheck)
     app.add_post_transform(FillArticleLists)
+    app.add_post_transform(FillBacklinks)
     app.add_post_transform(IsolateLatin)
 
     app.add_node(
@@ -60,7 +72,18 @@ def setup(app: Sphinx) -> dict[str, Any]:
         html=(html.visit_isolated_run, html.depart_isolated_run),
         **dict.fromkeys(_OTHER_FORMATS, _TEXT),  # type: ignore[arg-type]
     )
+    app.add_node(
+        bnodes.foreign_block,
+        html=(html.visit_foreign_block, html.depart_foreign_block),
+        **dict.fromkeys(_OTHER_FORMATS, _TEXT),  # type: ignore[arg-type]
+    )
+    app.add_node(
+        bnodes.entity_preview,
+        html=(html.visit_entity_preview, html.depart_entity_preview),
+        **dict.fromkeys(_OTHER_FORMATS, _SKIP),  # type: ignore[arg-type]
+    )
     app.add_node(bnodes.article_list)
+    app.add_node(bnodes.backlinks)
 
     register_catalogs(app)
     app.connect("env-before-read-docs", use_lenient_encoding)
@@ -69,6 +92,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", write_search_catalog)
     app.connect("builder-inited", add_static_files)
     app.connect("env-get-outdated", new_sidecars)
+    app.connect("env-get-outdated", refresh_glossary)
+    app.connect("env-get-updated", glossary_pages)
 
     return {
         "version": __version__,

@@ -52,6 +52,8 @@ class Block:
     kind: Kind
     text: str
     line: int
+    #: Where the text starts in its line (leading whitespace is not part of the block).
+    column: int = 0
 
 
 @dataclass
@@ -121,10 +123,10 @@ def _forced(number: int, layout: Layout) -> Kind | None:
     return None
 
 
-def _numbered_lines(text: str) -> Iterable[tuple[int, str]]:
+def _numbered_lines(text: str) -> Iterable[tuple[int, str, int]]:
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            yield number, line.strip()
+            yield number, line.strip(), len(line) - len(line.lstrip())
 
 
 def parse(text: str, layout: Layout | None = None) -> Article:
@@ -135,7 +137,7 @@ def parse(text: str, layout: Layout | None = None) -> Article:
     # Whether the list's items so far end in punctuation; None before the first item.
     items_punctuated: bool | None = None
     previous_number = 0
-    for number, line in _numbered_lines(text):
+    for number, line, column in _numbered_lines(text):
         # A blank line ends a list, as it would in a word processor.
         if number > previous_number + 1:
             in_list = False
@@ -152,7 +154,7 @@ def parse(text: str, layout: Layout | None = None) -> Article:
         else:
             in_list = kind is Kind.PARAGRAPH and introduces_list(line)
             items_punctuated = None
-        article.blocks.append(Block(kind, line, number))
+        article.blocks.append(Block(kind, line, number, column))
     _find_dateline(article, layout)
     return article
 

@@ -28,6 +28,7 @@ def _paragraph(block: Block, number: int, source: str) -> nodes.paragraph:
     # rawsource is what gettext extracts: exactly the paragraph's text, one message each.
     para = nodes.paragraph(block.text, "", ids=[anchor], classes=["briefing-para"])
     para["briefing_number"] = number
+    para["briefing_column"] = block.column
     _place(para, source, block.line)
     para += _place(paragraph_number(number=number, refid=anchor), source, block.line)
     para += nodes.Text(block.text)
@@ -39,6 +40,7 @@ def _section(block: Block, number: int, source: str) -> nodes.section:
     sect["briefing_number"] = number
     _place(sect, source, block.line)
     title = _place(nodes.title(block.text, ""), source, block.line)
+    title["briefing_column"] = block.column
     title += _place(section_number(f"§{number}", f"§{number}"), source, block.line)
     title += nodes.Text(block.text)
     sect += title
@@ -52,11 +54,15 @@ def build(article: Article, meta: ArticleMeta, source: str) -> nodes.section:
     top = _place(nodes.section("", ids=[meta.slug], classes=["briefing-article"]), source, line)
     top["briefing_slug"] = meta.slug
     shown = meta.headline or (headline.text if headline else meta.slug)
-    top += _place(nodes.title(shown, shown), source, line)
+    title = _place(nodes.title(shown, shown), source, line)
+    top += title
     if headline and meta.headline:
         # The source's own headline stays in the text, as the kicker above the lead.
         kicker = nodes.paragraph(headline.text, headline.text, classes=["briefing-kicker"])
+        kicker["briefing_column"] = headline.column
         top += _place(kicker, source, headline.line)
+    elif headline:
+        title["briefing_column"] = headline.column
     container: nodes.Element = top
     current_list: nodes.bullet_list | None = None
     for block, number in numbered(article.body):

@@ -1,20 +1,33 @@
-"""The ``briefing`` domain: what the build environment knows about every article.
+"""The ``briefing`` domain: what the build environment knows about articles and entities.
 
 All build state lives in ``env.domaindata['briefing']`` so incremental and parallel
-builds see the same data (``clear_doc``/``merge_domaindata``).
+builds see the same data (``clear_doc``/``merge_domaindata``):
+
+- ``articles``: docname → :class:`ArticleRecord`
+- ``mentions``: docname → list of :class:`MentionRecord` found in that article
+- ``entities``: entry id → where its glossary page documents it (:class:`EntityRecord`)
+- ``glossary``: the entry data of the whole glossary (read once per build, not per doc)
 """
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Iterable, Iterator, Set
 from typing import Any, ClassVar, TypedDict
 
-from sphinx.application import Sphinx
-from sphinx.domains import Domain
+from docutils import nodes
+from docutils.nodes import Element
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
+from sphinx.locale import _
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
 
-from briefing.metadata import ArticleMeta, sidecar_path
-from briefing.report import warn
+from briefing.glossary import TYPES, Entry, Glossary
+from briefing.metadata import ArticleMeta
+from briefing.nodes import entity_preview
+from briefing.report import logger, warn
 
 
 class ArticleRecord(TypedDict):
@@ -32,15 +45,69 @@ class ArticleRecord(TypedDict):
     sections: int
     #: Absolute path of the sidecar, or "" when the article has none.
     sidecar: str
+    #: Real path of the article file (for exports and warnings).
+    path: str
+
+
+class MentionRecord(TypedDict):
+    """One mention of an entity in an article."""
+
+    entity: str
+    kind: str  # "name" or "adjective"
+    linked: bool
+    #: 1-based line in the article file; start/end are code-point offsets in that line.
+    line: int
+    start: int
+    end: int
+    text: str
+    #: The paragraph's (``p5``) or heading's section (``s3``) anchor.
+    anchor: str
+    #: ¶ number, or 0 for a heading or the headline.
+    paragraph: int
+    snippet: str
+    lang: str
+
+
+class EntityRecord(TypedDict):
+    """Where a glossary entry is documented."""
+
+    docname: str
+    anchor: str
+    type: str
+
+
+class EntityRole(XRefRole):
+    """``:briefing:entity:`id``` and the typed roles: link an entry by id.
+
+    Without an explicit title the link shows the entry's headword.
+    """
+
+    innernodeclass = nodes.inline
 
 
 class BriefingDomain(Domain):
-    """Holds the book's articles (and, later, its glossary entities)."""
+    """Holds the book's articles, glossary entities and their mentions."""
 
     name = "briefing"
     label = "Briefing"
-    data_version = 1
-    initial_data: ClassVar[dict[str, Any]] = {"articles": {}}
+    data_version = 2
+    object_types: ClassVar[dict[str, ObjType]] = {
+        kind: ObjType(kind, kind, "entity") for kind in TYPES
+    }
+    roles: ClassVar[dict[str, Any]] = {
+        "entity": EntityRole(),
+        **{kind: EntityRole() for kind in TYPES},
+    }
+    initial_data: ClassVar[dict[str, Any]] = {
+        "articles": {},
+        "mentions": {},
+        "entities": {},
+        "glossary": {},
+        "fingerprints": {},
+        "glossary_pages": {},
+    }
+
+    # -- articles ---------------------------------------------------------------------
 
     @property
     def articles(self) -> dict[str, ArticleRecord]:
@@ -53,11 +120,10 @@ class BriefingDomain(Domain):
         docname: str,
         meta: ArticleMeta,
         headline: str,
-        paragraphs: int,
-        sections: int,
-        sidecar: str,
+        counts: tuple[int, int],
+        paths: tuple[str, str],
     ) -> None:
-        """Record an article read from ``docname``."""
+        """Record an article read from ``docname``: (paragraphs, sections), (file, sidecar)."""
         self.articles[docname] = ArticleRecord(
             slug=meta.slug,
             headline=headline,
@@ -67,9 +133,10 @@ class BriefingDomain(Domain):
             event_date=meta.event_date,
             language=meta.language,
             url=meta.url,
-            paragraphs=paragraphs,
-            sections=sections,
-            sidecar=sidecar,
+            paragraphs=counts[0],
+            sections=counts[1],
+            path=paths[0],
+            sidecar=paths[1],
         )
 
     def newest_first(self) -> list[tuple[str, ArticleRecord]]:
@@ -81,19 +148,151 @@ class BriefingDomain(Domain):
             reverse=True,
         )
 
+    # -- glossary, entities, mentions ---------------------------------------------------
+
+    @property
+    def mentions(self) -> dict[str, list[MentionRecord]]:
+        """Mentions by article docname, in text order."""
+        mentions: dict[str, list[MentionRecord]] = self.data.setdefault("mentions", {})
+        return mentions
+
+    @property
+    def entities(self) -> dict[str, EntityRecord]:
+        """Documented entries by id."""
+        entities: dict[str, EntityRecord] = self.data.setdefault("entities", {})
+        return entities
+
+    def glossary(self) -> Glossary:
+        """The glossary as read at the start of this build."""
+        from pathlib import Path
+
+        stored: dict[str, dict[str, Any]] = self.data.get("glossary", {})
+        return Glossary(
+            {
+                key: Entry(key, value["data"]["type"], value["data"], Path(value["path"]))
+                for key, value in stored.items()
+            }
+        )
+
+    def entry(self, entity: str) -> Entry | None:
+        """One entry's data, or None."""
+        from pathlib import Path
+
+        stored = self.data.get("glossary", {}).get(entity)
+        if stored is None:
+            return None
+        return Entry(entity, stored["data"]["type"], stored["data"], Path(stored["path"]))
+
+    def store_glossary(self, glossary: Glossary, fingerprints: dict[str, str]) -> None:
+        """Keep the glossary read at the start of the build."""
+        self.data["glossary"] = {
+            key: {"data": entry.data, "path": str(entry.path)}
+            for key, entry in glossary.entries.items()
+        }
+        self.data["fingerprints"] = fingerprints
+
+    @property
+    def glossary_pages(self) -> dict[str, bool]:
+        """Docnames of the pages that hold glossary directives."""
+        pages: dict[str, bool] = self.data.setdefault("glossary_pages", {})
+        return pages
+
+    def note_entity(self, entity: str, docname: str, anchor: str, kind: str) -> None:
+        """Record that ``docname`` documents ``entity`` at ``#anchor``."""
+        self.entities[entity] = EntityRecord(docname=docname, anchor=anchor, type=kind)
+
+    def mentions_of(self, entity: str) -> Iterator[tuple[str, MentionRecord]]:
+        """(article docname, mention) for every mention of ``entity``, articles newest first."""
+        for docname, _record in self.newest_first():
+            for mention in self.mentions.get(docname, []):
+                if mention["entity"] == entity:
+                    yield docname, mention
+
+    # -- Sphinx domain API ----------------------------------------------------------------
+
     def clear_doc(self, docname: str) -> None:
         self.articles.pop(docname, None)
+        self.mentions.pop(docname, None)
+        self.glossary_pages.pop(docname, None)
+        for entity in [k for k, v in self.entities.items() if v["docname"] == docname]:
+            del self.entities[entity]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for docname, record in otherdata["articles"].items():
-            if docname in docnames:
-                self.articles[docname] = record
+        for key in ("articles", "mentions", "glossary_pages"):
+            for docname, value in otherdata.get(key, {}).items():
+                if docname in docnames:
+                    self.data.setdefault(key, {})[docname] = value
+        for entity, record in otherdata.get("entities", {}).items():
+            if record["docname"] in docnames:
+                self.entities[entity] = record
 
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, Any]]:
-        return []
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        for entity, record in sorted(self.entities.items()):
+            entry = self.entry(entity)
+            if entry is None:
+                continue
+            shown = f"{entry.names['ar']} ({entry.names['en']})"
+            yield entity, shown, record["type"], record["docname"], record["anchor"], 1
+
+    def get_full_qualified_name(self, node: Element) -> str | None:
+        target = node.get("reftarget")
+        return str(target) if target else None
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        if typ == "paragraph":
+            docname, _, anchor = target.partition("#")
+            return make_refnode(builder, fromdocname, docname, anchor, contnode)
+        record = self.entities.get(target)
+        entry = self.entry(target)
+        if record is None or entry is None:
+            return None
+        if typ not in ("entity", record["type"]):
+            warn(
+                f"{target!r} is a {record['type']}, not a {typ}",
+                "role-type",
+                node.source or env.doc2path(fromdocname),
+                node.line,
+            )
+        if not node.get("refexplicit") and not node.get("briefing_auto"):
+            contnode = nodes.inline(
+                "", entry.names.get(env.config.language or "ar", entry.names["ar"])
+            )
+        title = f"{entry.names['en']}: {entry.description['short_en']}"
+        reference = make_refnode(
+            builder, fromdocname, record["docname"], record["anchor"], contnode, title
+        )
+        reference["classes"].append("briefing-mention")
+        reference += preview(entry)
+        return reference
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        if target not in self.entities:
+            return []
+        found = self.resolve_xref(env, fromdocname, builder, "entity", target, node, contnode)
+        return [("briefing:entity", found)] if found is not None else []
 
     def check_consistency(self) -> None:
-        """Warn when two articles share a slug: their ids and citations would collide."""
+        """Warn when two articles share a slug; tell about entries no article mentions."""
+        mentioned = {m["entity"] for found in self.mentions.values() for m in found}
+        for entity in sorted(set(self.data.get("glossary", {})) - mentioned):
+            logger.info("briefing: glossary entry %r is not mentioned in any article", entity)
         seen: dict[str, str] = {}
         for docname in sorted(self.articles):
             slug = self.articles[docname]["slug"]
@@ -109,25 +308,20 @@ class BriefingDomain(Domain):
                 seen[slug] = docname
 
 
+def preview(entry: Entry) -> entity_preview:
+    """The hover preview of an entry: both names and the short descriptions."""
+    box = entity_preview(classes=["briefing-preview"])
+    box += nodes.inline("", entry.names["ar"], classes=["briefing-preview-ar"])
+    box += nodes.inline("", entry.names["en"], classes=["briefing-preview-en"])
+    box += nodes.inline("", entry.description["short_ar"], classes=["briefing-preview-desc"])
+    box += nodes.inline("", entry.description["short_en"], classes=["briefing-preview-desc-en"])
+    box["entity"] = entry.id
+    box["type_label"] = _(entry.type.capitalize())
+    return box
+
+
 def get_domain(env: BuildEnvironment) -> BriefingDomain:
     """The briefing domain of ``env``, typed."""
     domain = env.domains["briefing"]
     assert isinstance(domain, BriefingDomain)
     return domain
-
-
-def new_sidecars(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> list[str]:
-    """Articles whose sidecar appeared since they were read (``env-get-outdated``).
-
-    Existing sidecars are noted as dependencies; a sidecar that did not exist yet cannot
-    be, so its appearance is checked here.
-    """
-    outdated = []
-    for docname, record in get_domain(env).articles.items():
-        if record["sidecar"] or docname in changed or docname in removed:
-            continue
-        if sidecar_path(env.doc2path(docname)).is_file():
-            outdated.append(docname)
-    return outdated

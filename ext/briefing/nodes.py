@@ -28,5 +28,20 @@ class article_list(nodes.General, nodes.Element):
     """Placeholder for the landing page's list of articles, filled once all are read."""
 
 
+class foreign_block(nodes.General, nodes.Element):
+    """A block in another language than the page's: ``lang`` and its direction."""
+
+
+class entity_preview(nodes.Inline, nodes.TextElement):
+    """The hover/focus preview inside a link to a glossary entry (names, short description)."""
+
+
+class backlinks(nodes.General, nodes.Element):
+    """Placeholder for an entry's "Mentioned in" list, filled once all articles are read.
+
+    Attribute ``entity``: the entry id.
+    """
+
+
 #: Nodes whose text is not the article's: skipped when checking that no text was lost.
-GENERATED = (paragraph_number, section_number)
+GENERATED = (paragraph_number, section_number, entity_preview)

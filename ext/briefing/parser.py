@@ -54,9 +54,11 @@ class ArticleParser(Parser):
             env.docname,
             meta,
             headline=top[0].astext(),
-            paragraphs=sum(1 for _ in top.findall(_is_numbered)),
-            sections=sum(1 for _ in top.findall(nodes.section)) - 1,
-            sidecar=str(sidecar) if sidecar.is_file() else "",
+            counts=(
+                sum(1 for _ in top.findall(_is_numbered)),
+                sum(1 for _ in top.findall(nodes.section)) - 1,
+            ),
+            paths=(real, str(sidecar) if sidecar.is_file() else ""),
         )
         self.finish_parse()
 

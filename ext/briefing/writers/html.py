@@ -6,7 +6,14 @@ from docutils import nodes
 from sphinx.locale import _
 from sphinx.writers.html5 import HTML5Translator
 
-from briefing.nodes import isolated_run, paragraph_number, section_number
+from briefing.nodes import (
+    entity_preview,
+    foreign_block,
+    isolated_run,
+    paragraph_number,
+    section_number,
+)
+from briefing.writers.page import is_rtl
 
 
 def visit_paragraph_number(self: HTML5Translator, node: paragraph_number) -> None:
@@ -49,3 +56,23 @@ def visit_text_element(self: nodes.NodeVisitor, node: nodes.Node) -> None:
 
 def depart_text_element(self: nodes.NodeVisitor, node: nodes.Node) -> None:
     """Nothing to close."""
+
+
+def visit_foreign_block(self: HTML5Translator, node: foreign_block) -> None:
+    direction = "rtl" if is_rtl(node["lang"]) else "ltr"
+    self.body.append(self.starttag(node, "div", "", lang=node["lang"], dir=direction))
+
+
+def depart_foreign_block(self: HTML5Translator, node: foreign_block) -> None:
+    self.body.append("</div>")
+
+
+def visit_entity_preview(self: HTML5Translator, node: entity_preview) -> None:
+    # Shown on hover and keyboard focus by CSS; hidden from assistive technology, which
+    # gets the same text from the link's title.
+    attributes: dict[str, str] = {"role": "tooltip", "aria-hidden": "true"}
+    self.body.append(self.starttag(node, "span", "", **attributes))  # type: ignore[arg-type]
+
+
+def depart_entity_preview(self: HTML5Translator, node: entity_preview) -> None:
+    self.body.append("</span>")

@@ -37,6 +37,8 @@ FA_SCRIPT = Path("static") / "scripts" / "fontawesome.js"
 OUTPUT = Path("scripts") / "fontawesome.js"
 #: The generated directory that ``add_static_files`` puts last on ``html_static_path``.
 GENERATED_DIR = "briefing-static"
+#: The extension's own static files (its scripts may add icons).
+EXTENSION_STATIC = Path(__file__).parent.parent / "static"
 
 #: Family classes and the icon pack each selects (Font Awesome Free has these three).
 FAMILIES: dict[str, str] = {
@@ -369,7 +371,10 @@ def icon_classes(classes: str, default: str | None = None) -> list[tuple[str, st
     return [
         (prefix, token[3:])
         for token in tokens
-        if token.startswith("fa-") and token not in FAMILIES and not MODIFIER.match(token)
+        if token.startswith("fa-")
+        and len(token) > 3
+        and token not in FAMILIES
+        and not MODIFIER.match(token)
     ]
 
 
@@ -441,6 +446,7 @@ _SCRIPT = r"""(() => {
   const ICONS = __ICONS__;
   const ALIASES = __ALIASES__;
   const FAMILIES = __FAMILIES__;
+  const FAMILY_CLASS = { far: "fa-regular ", fab: "fa-brands " };
   const MODIFIER = new RegExp(__MODIFIER__);
   const CSS = __CSS__;
   const DONE = "data-fa-i2svg";
@@ -461,13 +467,23 @@ _SCRIPT = r"""(() => {
   }
 
   function warnOnce(name, prefix) {
-    const key = prefix + " " + name;
-    if (warned.has(key)) return;
-    warned.add(key);
+    const classes = (FAMILY_CLASS[prefix] || "") + "fa-" + name;
+    if (warned.has(classes)) return;
+    warned.add(classes);
     console.warn(
-      "Font Awesome subset: no icon fa-" + name + " (" + prefix + ") in this build; " +
-        'add "fa-' + name + '" to briefing_icons in conf.py.',
+      "Font Awesome subset: this build has no icon " + classes + "; add " +
+        JSON.stringify(classes) + " to briefing_icons in conf.py.",
     );
+  }
+
+  // Font Awesome rewrites the style attribute as "name: value;" pairs.
+  function styleText(style) {
+    return style
+      .split(";")
+      .map((declaration) => declaration.split(":"))
+      .filter((parts) => parts[0] && parts.length > 1)
+      .map((parts) => parts[0] + ": " + parts.slice(1).join(":").trim() + ";")
+      .join("");
   }
 
   function replace(element) {
@@ -500,6 +516,8 @@ _SCRIPT = r"""(() => {
     for (const attribute of Array.from(element.attributes)) {
       svg.setAttribute(attribute.name, attribute.value);
     }
+    const style = styleText(element.getAttribute("style") || "");
+    if (style) svg.setAttribute("style", style);
     svg.setAttribute("data-prefix", prefix);
     svg.setAttribute("data-icon", canonical);
     svg.setAttribute("class", own.concat(rest).join(" "));
@@ -624,7 +642,13 @@ def wanted_icons(app: Sphinx) -> tuple[set[tuple[str, str]], list[tuple[str, str
     The second item lists ``(pack, name, entry)`` for each icon named in ``briefing_icons``.
     """
     confdir = Path(app.confdir)
-    dirs = [*_theme_dirs(app), *(confdir / path for path in app.config.templates_path)]
+    dirs = [
+        *_theme_dirs(app),
+        *(confdir / path for path in app.config.templates_path),
+        # Scripts may add icons too: the project's and this extension's static files.
+        *(confdir / path for path in app.config.html_static_path),
+        EXTENSION_STATIC,
+    ]
     wanted = template_icons(dirs) | option_icons(_theme_options(app))
     configured: list[tuple[str, str, str]] = []
     for entry in getattr(app.config, "briefing_icons", None) or []:
@@ -641,7 +665,7 @@ def _write_if_changed(path: Path, text: str) -> bool:
     if path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f".{path.name}.tmp")  # a dotfile: Sphinx never copies it
     tmp.write_bytes(data)
     tmp.replace(path)
     return True

@@ -1,0 +1,326 @@
+"""Glossary pages: the ``briefing-glossary`` and ``briefing-glossary-index`` directives, and
+the "Mentioned in" lists filled once every article is read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.locale import _
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from briefing.domain import BriefingDomain, get_domain
+from briefing.glossary import TYPES, Entry
+from briefing.nodes import backlinks, foreign_block, isolated_run
+from briefing.report import warn
+
+#: Relation types as shown on entry pages (translated through the catalogue).
+RELATION_LABELS = {
+    "met": "met",
+    "party-to": "party to",
+    "located-in": "located in",
+    "head-of": "head of",
+    "member-of": "member of",
+    "part-of": "part of",
+    "participant-in": "participant in",
+    "capital-of": "capital of",
+    "at-war-with": "at war with",
+    "allied-with": "allied with",
+    "reported-by": "reported by",
+    "borders": "borders",
+}
+TYPE_LABELS = {
+    "person": "Person",
+    "place": "Place",
+    "organization": "Organization",
+    "agreement": "Agreement",
+    "event": "Event",
+}
+
+
+def entity_ref(entity: str) -> addnodes.pending_xref:
+    """A link to an entry, shown with its headword."""
+    ref = addnodes.pending_xref(
+        "", refdomain="briefing", reftype="entity", reftarget=entity, refexplicit=False
+    )
+    ref += nodes.inline("", entity)
+    return ref
+
+
+def _english(text: str) -> isolated_run:
+    return isolated_run(text, text, lang="en")
+
+
+def _date_range(start: str, end: str) -> str:
+    if start and end and start != end:
+        return f"{start} – {end}"
+    return start or end
+
+
+def _field(label: str, *body: nodes.Node | str) -> nodes.field:
+    field = nodes.field()
+    field += nodes.field_name("", _(label))
+    value = nodes.paragraph()
+    for part in body:
+        value += nodes.Text(part) if isinstance(part, str) else part
+    field += nodes.field_body("", value)
+    return field
+
+
+def _joined(items: Iterable[nodes.Node], separator: str = "، ") -> list[nodes.Node | str]:
+    out: list[nodes.Node | str] = []
+    for item in items:
+        if out:
+            out.append(separator)
+        out.append(item)
+    return out
+
+
+def facts(entry: Entry) -> nodes.field_list:
+    """The type-specific facts of an entry as a field list."""
+    data: dict[str, Any] = entry.data.get(entry.type, {})
+    fields = nodes.field_list(classes=["briefing-facts"])
+    fields += _field("Type", _(TYPE_LABELS[entry.type]))
+    if entry.type == "person":
+        if data.get("born"):
+            fields += _field("Born", data["born"])
+        if data.get("country"):
+            fields += _field("Country", entity_ref(data["country"]))
+        for position in data.get("positions", []):
+            when = _date_range(position.get("start", ""), position.get("end", ""))
+            fields += _field("Position", position["title_ar"], f" ({when})" if when else "")
+    elif entry.type == "place":
+        if data.get("kind"):
+            fields += _field("Kind", _(data["kind"]))
+        if data.get("country"):
+            fields += _field("Country", entity_ref(data["country"]))
+        if "lat" in data and "lon" in data:
+            fields += _field("Coordinates", _english(f"{data['lat']:.4f}, {data['lon']:.4f}"))
+    elif entry.type == "organization":
+        if data.get("kind"):
+            fields += _field("Kind", _(data["kind"]))
+        if data.get("country"):
+            fields += _field("Country", entity_ref(data["country"]))
+        if data.get("founded"):
+            fields += _field("Founded", data["founded"])
+    elif entry.type == "agreement":
+        if data.get("full_name_ar"):
+            fields += _field("Full name", data["full_name_ar"])
+        if data.get("full_name_en"):
+            fields += _field("English name", _english(data["full_name_en"]))
+        if data.get("signed"):
+            fields += _field("Signed", data["signed"])
+        if data.get("signed_at"):
+            fields += _field("Signed at", entity_ref(data["signed_at"]))
+        if data.get("in_force"):
+            fields += _field("In force", data["in_force"])
+        if data.get("parties"):
+            fields += _field("Parties", *_joined(entity_ref(p) for p in data["parties"]))
+        for article in data.get("key_articles", []):
+            fields += _field("Key article", f"{article['article']}: {article['summary_ar']}")
+    elif entry.type == "event":
+        when = _date_range(data.get("start", ""), data.get("end", ""))
+        if when:
+            fields += _field("Date", when)
+        if data.get("place"):
+            fields += _field("Place", entity_ref(data["place"]))
+        if data.get("participants"):
+            fields += _field("Participants", *_joined(entity_ref(p) for p in data["participants"]))
+    return fields
+
+
+def relations(entry: Entry) -> nodes.bullet_list | None:
+    """Typed links to related entries."""
+    found = entry.data.get("relations", [])
+    if not found:
+        return None
+    listing = nodes.bullet_list(classes=["briefing-relations"])
+    for relation in found:
+        item = nodes.paragraph()
+        item += nodes.inline(
+            "", _(RELATION_LABELS[relation["type"]]), classes=["briefing-relation"]
+        )
+        item += nodes.Text(" ")
+        item += entity_ref(relation["target"])
+        if relation.get("date"):
+            item += nodes.Text(f" ({relation['date']})")
+        if relation.get("note_ar"):
+            item += nodes.Text(f": {relation['note_ar']}")
+        listing += nodes.list_item("", item)
+    return listing
+
+
+def sources(entry: Entry) -> nodes.bullet_list | None:
+    """Where the facts come from."""
+    found = entry.data.get("sources", [])
+    if not found:
+        return None
+    listing = nodes.bullet_list(classes=["briefing-sources"])
+    for source in found:
+        item = nodes.paragraph()
+        title: nodes.Node = _english(source["title"])
+        if source.get("url"):
+            link = nodes.reference("", "", refuri=source["url"])
+            link += title
+            title = link
+        item += title
+        details = [source.get("publisher", ""), source.get("date", "")]
+        if any(details):
+            item += nodes.Text(" — ")
+            item += _english(", ".join(d for d in details if d))
+        listing += nodes.list_item("", item)
+    return listing
+
+
+class GlossaryDirective(SphinxDirective):
+    """``.. briefing-glossary:: person`` — every entry of one type, in Arabic order."""
+
+    required_arguments = 1
+    option_spec = {"class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        kind = self.arguments[0]
+        if kind not in TYPES:
+            warn(
+                f"unknown glossary type {kind!r} (one of {', '.join(TYPES)})",
+                "glossary-page",
+                self.get_source_info()[0] or "",
+                self.lineno,
+            )
+            return []
+        domain = get_domain(self.env)
+        domain.glossary_pages[self.env.docname] = True
+        return [self._entry(domain, entry) for entry in domain.glossary().of_type(kind)]
+
+    def _entry(self, domain: BriefingDomain, entry: Entry) -> nodes.section:
+        section = nodes.section(
+            "", ids=[entry.id], classes=["briefing-entry", f"briefing-{entry.type}"]
+        )
+        self.set_source_info(section)
+        section += nodes.title("", entry.names["ar"])
+        index = addnodes.index(
+            entries=[
+                (
+                    "single",
+                    f"{entry.names['ar']}; {_(TYPE_LABELS[entry.type])}",
+                    entry.id,
+                    "",
+                    None,
+                ),
+                (
+                    "single",
+                    f"{entry.names['en']}; {_(TYPE_LABELS[entry.type])}",
+                    entry.id,
+                    "",
+                    None,
+                ),
+            ]
+        )
+        section += index
+        names = nodes.paragraph(classes=["briefing-entry-names"])
+        names += _english(entry.names["en"])
+        for lang, name in entry.names.items():
+            if lang not in ("ar", "en"):
+                names += nodes.Text(" · ")
+                names += isolated_run(name, name, lang=lang)
+        section += names
+        description = entry.description
+        section += nodes.paragraph("", description["short_ar"], classes=["briefing-entry-short"])
+        section += self._english_block(description["short_en"], "briefing-entry-short")
+        if description.get("long_ar"):
+            section += nodes.paragraph("", description["long_ar"], classes=["briefing-entry-long"])
+        if description.get("long_en"):
+            section += self._english_block(description["long_en"], "briefing-entry-long")
+        section += facts(entry)
+        listing = relations(entry)
+        if listing is not None:
+            section += nodes.rubric("", _("Related entries"))
+            section += listing
+        section += nodes.rubric("", _("Mentioned in"))
+        section += backlinks(entity=entry.id)
+        cited = sources(entry)
+        if cited is not None:
+            section += nodes.rubric("", _("Sources"))
+            section += cited
+        domain.note_entity(entry.id, self.env.docname, entry.id, entry.type)
+        return section
+
+    @staticmethod
+    def _english_block(text: str, css: str) -> foreign_block:
+        block = foreign_block(lang="en", classes=[css])
+        block += nodes.paragraph("", text)
+        return block
+
+
+class GlossaryIndexDirective(SphinxDirective):
+    """``.. briefing-glossary-index::`` — every entry, in English alphabetical order."""
+
+    def run(self) -> list[nodes.Node]:
+        domain = get_domain(self.env)
+        domain.glossary_pages[self.env.docname] = True
+        entries = sorted(domain.glossary().entries.values(), key=lambda e: e.names["en"].casefold())
+        table = nodes.bullet_list(classes=["briefing-glossary-index"])
+        for entry in entries:
+            item = nodes.paragraph()
+            ref = addnodes.pending_xref(
+                "", refdomain="briefing", reftype="entity", reftarget=entry.id, refexplicit=True
+            )
+            ref += _english(entry.names["en"])
+            item += ref
+            item += nodes.Text(f" — {entry.names['ar']} ({_(TYPE_LABELS[entry.type])})")
+            table += nodes.list_item("", item)
+        return [table]
+
+
+class FillBacklinks(SphinxPostTransform):
+    """Replace each ``backlinks`` placeholder with the paragraphs that mention the entry."""
+
+    default_priority = 5  # before references are resolved (10)
+
+    def run(self, **kwargs: object) -> None:
+        placeholders = list(self.document.findall(backlinks))
+        if not placeholders:
+            return
+        domain = get_domain(self.env)
+        for placeholder in placeholders:
+            placeholder.replace_self(self._listing(domain, str(placeholder["entity"])))
+
+    def _listing(self, domain: BriefingDomain, entity: str) -> nodes.Element:
+        seen: set[tuple[str, str]] = set()
+        by_article: dict[str, nodes.bullet_list] = {}
+        listing = nodes.bullet_list(classes=["briefing-backlinks"])
+        for docname, mention in domain.mentions_of(entity):
+            key = (docname, mention["anchor"])
+            if key in seen or not mention["anchor"]:
+                continue
+            seen.add(key)
+            if docname not in by_article:
+                article = nodes.paragraph(classes=["briefing-backlink-article"])
+                article += nodes.Text(domain.articles[docname]["headline"])
+                by_article[docname] = nodes.bullet_list()
+                listing += nodes.list_item("", article, by_article[docname])
+            number = (
+                f"¶{mention['paragraph']}" if mention["paragraph"] else f"§{mention['anchor'][1:]}"
+            )
+            ref = addnodes.pending_xref(
+                "",
+                refdomain="briefing",
+                reftype="paragraph",
+                reftarget=f"{docname}#{mention['anchor']}",
+                refexplicit=True,
+            )
+            ref += nodes.inline("", number, classes=["briefing-backlink-number"])
+            item = nodes.paragraph()
+            item += ref
+            item += nodes.Text(" ")
+            item += nodes.inline("", mention["snippet"], classes=["briefing-snippet"])
+            by_article[docname] += nodes.list_item("", item)
+        if not seen:
+            return nodes.paragraph(
+                "", _("Not mentioned in any article."), classes=["briefing-backlinks-none"]
+            )
+        return listing

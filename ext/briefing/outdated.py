@@ -1,0 +1,67 @@
+"""What must be read again beyond Sphinx's own mtime checks (``env-get-outdated``), and
+the glossary, read once at the start of every build."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from briefing import glossary as glossary_data
+from briefing.domain import get_domain
+from briefing.metadata import sidecar_path
+from briefing.report import warn
+
+
+def new_sidecars(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """Articles whose sidecar appeared since they were read.
+
+    Existing sidecars are noted as dependencies; a sidecar that did not exist yet cannot
+    be, so its appearance is checked here.
+    """
+    outdated = []
+    for docname, record in get_domain(env).articles.items():
+        if record["sidecar"] or docname in changed or docname in removed:
+            continue
+        if sidecar_path(env.doc2path(docname)).is_file():
+            outdated.append(docname)
+    return outdated
+
+
+def glossary_dir(app: Sphinx) -> Path:
+    """Where the glossary entries live (``briefing_glossary_dir``, relative to the source dir)."""
+    return Path(app.srcdir) / str(app.config.briefing_glossary_dir)
+
+
+def refresh_glossary(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """Read the glossary, report its problems, and return the documents it invalidates.
+
+    Changed names or aliases change the links in every article; any other change only
+    the glossary pages.
+    """
+    loaded = glossary_data.load(glossary_dir(app))
+    for problem in loaded.problems:
+        field = f"{problem.field}: " if problem.field else ""
+        warn(f"{field}{problem.message}", f"glossary-{problem.subtype}", problem.path, problem.line)
+    domain = get_domain(env)
+    before = dict(domain.data.get("fingerprints", {}))
+    now = {"all": loaded.fingerprint(), "aliases": loaded.fingerprint("aliases")}
+    domain.store_glossary(loaded, now)
+    outdated: set[str] = set()
+    if before.get("aliases") != now["aliases"]:
+        outdated |= set(domain.articles)
+    if before.get("all") != now["all"]:
+        outdated |= set(domain.glossary_pages)
+    return sorted(outdated - set(removed))
+
+
+def glossary_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Glossary pages are written again on every build: their "Mentioned in" lists come
+    from every article (``env-get-updated``)."""
+    return sorted(get_domain(env).glossary_pages)
