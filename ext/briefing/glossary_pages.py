@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -180,7 +179,6 @@ class GlossaryDirective(SphinxDirective):
     """``.. briefing-glossary:: person`` — every entry of one type, in Arabic order."""
 
     required_arguments = 1
-    option_spec = {"class": directives.class_option}
 
     def run(self) -> list[nodes.Node]:
         kind = self.arguments[0]
@@ -303,9 +301,8 @@ class FillBacklinks(SphinxPostTransform):
                 article += nodes.Text(domain.articles[docname]["headline"])
                 by_article[docname] = nodes.bullet_list()
                 listing += nodes.list_item("", article, by_article[docname])
-            number = (
-                f"¶{mention['paragraph']}" if mention["paragraph"] else f"§{mention['anchor'][1:]}"
-            )
+            paragraph, anchor = mention["paragraph"], mention["anchor"]
+            number = f"¶{paragraph}" if paragraph else f"§{anchor[1:]}"
             ref = addnodes.pending_xref(
                 "",
                 refdomain="briefing",
