@@ -112,6 +112,11 @@ class Walker(HTMLParser):
         if tag == "meta":
             return
         rel = attrs.get("rel", "")
+        if "briefing-mention" in _classes(attrs):
+            # Links to glossary entries carry the entry's bilingual name: content, not UI.
+            if tag not in VOID:
+                self.stack.append((tag, attrs, True))
+            return
         for name in UI_ATTRIBUTES:
             if name in attrs and attrs[name].strip():
                 if tag == "link" and rel in ("next", "prev"):

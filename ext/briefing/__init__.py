@@ -24,6 +24,7 @@ from briefing.parser import FILETYPE, ArticleParser
 from briefing.transforms import IsolateLatin
 from briefing.writers import html
 from briefing.writers.assets import add_static_files
+from briefing.writers.icons import write_icon_subset
 from briefing.writers.page import add_templates, use_direction_bridge
 
 __version__ = "0.1.0"
@@ -44,6 +45,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("briefing_link_density", "first-per-section", "env", ENUM(*DENSITIES))
     app.add_config_value("briefing_link_adjectives", False, "env", bool)
     app.add_config_value("briefing_source_root", "..", "html", str)
+    # Regenerated on every build; pages need not be rewritten when it changes.
+    app.add_config_value("briefing_icons", [], "", list)
 
     app.add_source_suffix(".txt", FILETYPE)
     app.add_source_parser(ArticleParser)
@@ -91,6 +94,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", add_templates)
     app.connect("config-inited", write_search_catalog)
     app.connect("builder-inited", add_static_files)
+    app.connect("builder-inited", write_icon_subset)
     app.connect("env-get-outdated", new_sidecars)
     app.connect("env-get-outdated", refresh_glossary)
     app.connect("env-get-updated", glossary_pages)

@@ -266,7 +266,7 @@ class BriefingDomain(Domain):
             contnode = nodes.inline(
                 "", entry.names.get(env.config.language or "ar", entry.names["ar"])
             )
-        title = f"{entry.names['en']}: {entry.description['short_en']}"
+        title = f"{entry.names['ar']} ({entry.names['en']}): {entry.description['short_ar']}"
         reference = make_refnode(
             builder, fromdocname, record["docname"], record["anchor"], contnode, title
         )

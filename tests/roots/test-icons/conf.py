@@ -6,11 +6,3 @@ html_theme_options = {"use_download_button": False, "use_fullscreen_button": Fal
 project = "Icons"
 exclude_patterns = ["_build"]
 
-
-def setup(app):
-    # Until briefing's setup() registers these itself.
-    from briefing.writers.icons import write_icon_subset
-
-    if "briefing_icons" not in app.config:
-        app.add_config_value("briefing_icons", [], "", list)
-    app.connect("builder-inited", write_icon_subset)
