@@ -14,6 +14,7 @@ from sphinx.config import ENUM
 from briefing import nodes as bnodes
 from briefing.domain import BriefingDomain
 from briefing.encoding import use_lenient_encoding
+from briefing.exports import write_exports
 from briefing.fidelity import FidelityCheck
 from briefing.glossary_pages import FillBacklinks, GlossaryDirective, GlossaryIndexDirective
 from briefing.i18n import register_catalogs, write_search_catalog
@@ -98,6 +99,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", new_sidecars)
     app.connect("env-get-outdated", refresh_glossary)
     app.connect("env-get-updated", glossary_pages)
+    app.connect("build-finished", write_exports)
 
     return {
         "version": __version__,

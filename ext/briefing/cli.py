@@ -1,18 +1,20 @@
 """The ``briefing`` command line.
 
 ``briefing outline FILE`` shows how the parser reads an article, line by line: what an
-author checks before forcing a decision in the sidecar. Later issues add ``annotate``,
-``search`` and ``cite``.
+author checks before forcing a decision in the sidecar. ``briefing annotate FILE`` runs
+the glossary linker over any UTF-8 text file.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing import article, metadata, source
+from briefing import article, glossary, metadata, source
+from briefing.linker import Linker
 
 _LABELS = {
     article.Kind.HEADLINE: "headline",
@@ -51,16 +53,90 @@ def outline(path: Path, out: object = sys.stdout) -> int:
     return 0
 
 
+DEFAULT_GLOSSARY = Path("docs") / "glossary" / "entries"
+
+
+def _read_text(path: Path) -> str | None:
+    """The UTF-8 text of ``path``, or None after a one-line error on stderr."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        print(f"briefing: {path}: {err.strerror}", file=sys.stderr)
+        return None
+    if b"\x00" in data:
+        print(f"briefing: {path}: binary file (contains NUL bytes)", file=sys.stderr)
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        print(f"briefing: {path}:{line}: not UTF-8 (byte 0x{data[err.start]:02x})", file=sys.stderr)
+        return None
+
+
+def annotate(path: Path, glossary_dir: Path, fmt: str, out: object = sys.stdout) -> int:
+    """Print the glossary mentions in ``path``; 2 on bad input."""
+    write = out.write  # type: ignore[attr-defined]
+    if not glossary_dir.is_dir():
+        print(f"briefing: {glossary_dir}: no glossary here (use --glossary DIR)", file=sys.stderr)
+        return 2
+    text = _read_text(path)
+    if text is None:
+        return 2
+    loaded = glossary.load(glossary_dir)
+    for problem in loaded.problems:
+        print(f"{problem.path}:{problem.line}: warning: {problem.message}", file=sys.stderr)
+    finder = Linker([*loaded.aliases("ar"), *loaded.aliases("en")])
+    found: list[dict[str, object]] = []
+    marked: list[str] = []
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+        mentions = finder.find(line)
+        pieces, position = [], 0
+        for mention in mentions:
+            entry = loaded.entries[mention.entity]
+            found.append(
+                {
+                    "line": number,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "text": mention.text,
+                    "kind": mention.kind,
+                    "entity": mention.entity,
+                    "type": entry.type,
+                    "name_en": entry.names["en"],
+                }
+            )
+            pieces.append(line[position : mention.start])
+            pieces.append(f"⟦{mention.text}|{mention.entity}⟧")
+            position = mention.end
+        pieces.append(line[position:])
+        marked.append("".join(pieces))
+    if fmt == "json":
+        write(json.dumps(found, ensure_ascii=False, indent=1) + "\n")
+    else:
+        write("\n".join(marked) + ("" if text.endswith("\n") else "\n"))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``briefing`` console script."""
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     show = commands.add_parser("outline", help="show how an article's lines are read")
     show.add_argument("file", type=Path, help="an article (.txt)")
+    mark = commands.add_parser("annotate", help="find glossary mentions in a UTF-8 text file")
+    mark.add_argument("file", type=Path, help="any UTF-8 text file")
+    mark.add_argument("--format", choices=("json", "text"), default="json")
+    mark.add_argument(
+        "--glossary",
+        type=Path,
+        default=DEFAULT_GLOSSARY,
+        help=f"the glossary entries directory (default: {DEFAULT_GLOSSARY})",
+    )
     args = parser.parse_args(argv)
-    if args.command == "outline":
-        return outline(args.file)
-    return 2  # unreachable: argparse rejects unknown commands
+    if args.command == "annotate":
+        return annotate(args.file, args.glossary, args.format)
+    return outline(args.file)
 
 
 if __name__ == "__main__":

@@ -94,8 +94,8 @@ class LinkMentions(SphinxTransform):
         column = int(block.get("briefing_column", 0)) + offset
         text = _plain_text(block)
         is_para = isinstance(block, nodes.paragraph) and "briefing_number" in block
-        section = block.parent if isinstance(block, nodes.title) else None
-        anchor = block["ids"][0] if is_para else (section["ids"][0] if section is not None else "")
+        # A heading or the kicker points at its section (the article itself for the kicker).
+        anchor = block["ids"][0] if is_para else _scope(block, "first-per-section")
         return MentionRecord(
             entity=mention.entity,
             kind=mention.kind,
