@@ -2,9 +2,13 @@
 
 Text inside content regions (the article body, navigation that repeats document titles,
 search results, index entries) is the book's own; everything else, and the UI attributes
-(title, aria-label, placeholder, ...) everywhere, must be Arabic. A string is English when,
-after removing allowed Latin tokens (proper names, key names, the Latin words of conf.py's
-project/author/copyright/html_title), a run of two or more Latin letters is left.
+(title, aria-label, placeholder, ...) everywhere, must be Arabic. On glossary pages the
+entries' data (English texts, names, sources) is content, but the labels the extension
+writes into the body (field names, types and kinds, rubrics, relation labels) are UI.
+
+A string is English when, after removing allowed Latin tokens (proper names, key names, the
+Latin words of conf.py's project/author/copyright/html_title), a run of two or more Latin
+letters is left.
 """
 
 from __future__ import annotations
@@ -14,7 +18,16 @@ import runpy
 from html.parser import HTMLParser
 from pathlib import Path
 
-PAGES = ("index.html", "articles/lavrov-wonsan.html", "search.html", "genindex.html")
+PAGES = (
+    "index.html",
+    "articles/lavrov-wonsan.html",
+    "search.html",
+    "genindex.html",
+    "glossary/index.html",
+    "glossary/people.html",
+    "glossary/places.html",
+    "glossary/english.html",
+)
 QUERY = "موسكو"
 
 UI_ATTRIBUTES = (
@@ -69,10 +82,21 @@ def _classes(attrs: dict[str, str]) -> set[str]:
     return set((attrs.get("class") or "").split())
 
 
-def content_region(tag: str, attrs: dict[str, str], page: str) -> bool:
-    """Whether this element holds document content (its text is not UI)."""
+def content_region(
+    tag: str,
+    attrs: dict[str, str],
+    page: str,
+    ancestors: list[tuple[str, dict[str, str]]] | None = None,
+) -> bool | None:
+    """Whether this element holds document content (True), is interface inside content
+    (False), or inherits from its parent (None). ``ancestors``: the open elements, outermost
+    first."""
+    ancestors = ancestors or []
     cls = _classes(attrs)
     special = page.rsplit("/", 1)[-1] in ("search.html", "genindex.html", "py-modindex.html")
+    glossary = _glossary_region(tag, attrs, ancestors)
+    if glossary is not None:
+        return glossary
     if tag == "article" and "bd-article" in cls and not special:
         return True  # the document body; genindex/search bodies are UI
     if "bd-sidenav" in cls or "genindextable" in cls or "genindex-jumpbox" in cls:
@@ -82,21 +106,64 @@ def content_region(tag: str, attrs: dict[str, str], page: str) -> bool:
     if "prev-next-title" in cls or "logo__title" in cls:
         return True
     # Search results: titles and excerpts of documents.
-    return tag == "ul" and "search" in cls
+    if tag == "ul" and "search" in cls:
+        return True
+    return None
+
+
+def _glossary_region(
+    tag: str, attrs: dict[str, str], ancestors: list[tuple[str, dict[str, str]]]
+) -> bool | None:
+    """Glossary pages (briefing-glossary, briefing-glossary-index): the entries' data is
+    content; field names, field values made of labels (type, kind), rubrics, relation labels
+    and the type after each name in the English index are interface, checked even though
+    they sit in the article body."""
+    cls = _classes(attrs)
+    up = [(t, _classes(a)) for t, a in ancestors]
+    in_index = any(t == "ul" and "briefing-glossary-index" in c for t, c in up)
+    in_entry = any(t == "section" and "briefing-entry" in c for t, c in up)
+    in_facts = any(t == "dl" and "briefing-facts" in c for t, c in up)
+    # Content: the entry's English texts and names, sources, previews, backlink excerpts.
+    if tag == "div" and attrs.get("lang") == "en":
+        return True  # English description blocks
+    if tag == "span" and attrs.get("lang") and not attrs["lang"].startswith("ar") and not in_index:
+        # English and native-script names, English full names, coordinates. Not in the
+        # English index, where a Latin run after the Arabic name is an untranslated type.
+        return True
+    if "briefing-preview" in cls or "briefing-entry-names" in cls:
+        return True
+    if tag == "ul" and "briefing-sources" in cls:
+        return True  # source titles and publishers are English
+    if "briefing-backlink-article" in cls or "briefing-snippet" in cls:
+        return True  # article headlines and excerpts
+    # Interface inside the article body.
+    if in_facts and tag in ("dt", "dd"):
+        return False  # field names; values: dates, labels (links and names are content)
+    if in_entry and tag == "p" and "rubric" in cls:
+        return False
+    if "briefing-relation" in cls or "briefing-backlinks-none" in cls:
+        return False
+    if in_index and tag == "li":
+        return False  # "<English name> — <Arabic name> (<type>)": the link is content
+    return None
 
 
 class Walker(HTMLParser):
     def __init__(self, page: str) -> None:
         super().__init__(convert_charrefs=True)
         self.page = page
-        self.stack: list[tuple[str, dict[str, str], bool]] = []  # tag, attrs, is_content
+        # tag, attrs, is_content (True: content, False: UI, None: as the parent)
+        self.stack: list[tuple[str, dict[str, str], bool | None]] = []
         self.found: list[tuple[str, str]] = []  # (where, string)
         self.content_texts: set[str] = set()
         self.title = ""
 
     # -- helpers
     def _in_content(self) -> bool:
-        return any(c for _, _, c in self.stack)
+        for _, _, content in reversed(self.stack):
+            if content is not None:
+                return content  # the innermost element that decides
+        return False
 
     def _path(self) -> str:
         parts = []
@@ -130,7 +197,8 @@ class Walker(HTMLParser):
         ):
             self.found.append((f"{self._path()} > input[value]", attrs["value"]))
         if tag not in VOID:
-            self.stack.append((tag, attrs, content_region(tag, attrs, self.page)))
+            ancestors = [(t, a) for t, a, _ in self.stack]
+            self.stack.append((tag, attrs, content_region(tag, attrs, self.page, ancestors)))
 
     def handle_startendtag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs_list)

@@ -95,8 +95,11 @@ class BriefingDomain(Domain):
         kind: ObjType(kind, kind, "entity") for kind in TYPES
     }
     roles: ClassVar[dict[str, Any]] = {
-        "entity": EntityRole(),
-        **{kind: EntityRole() for kind in TYPES},
+        "entity": EntityRole(warn_dangling=True),
+        **{kind: EntityRole(warn_dangling=True) for kind in TYPES},
+    }
+    dangling_warnings: ClassVar[dict[str, str]] = {
+        kind: "no glossary entry %(target)r" for kind in ("entity", *TYPES)
     }
     initial_data: ClassVar[dict[str, Any]] = {
         "articles": {},

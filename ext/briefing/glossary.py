@@ -19,7 +19,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from briefing.linker import Alias
+from briefing.linker import Alias, tokens
 from briefing.normalise import fold_text
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "glossary-entry.schema.json"
@@ -311,7 +311,7 @@ def _check_ambiguity(glossary: Glossary, texts: dict[str, str]) -> None:
     owners: dict[tuple[str, str], str] = {}
     for lang in ("ar", "en"):
         for alias in glossary.aliases(lang):
-            key = (lang, fold_text(alias.text))
+            key = (lang, " ".join(t.text for t in tokens(fold_text(alias.text))))
             owner = owners.setdefault(key, alias.entity)
             if owner != alias.entity:
                 entry = glossary.entries[alias.entity]

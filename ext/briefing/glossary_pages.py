@@ -120,13 +120,14 @@ def facts(entry: Entry) -> nodes.field_list:
         if data.get("parties"):
             fields += _field("Parties", *_joined(entity_ref(p) for p in data["parties"]))
         for article in data.get("key_articles", []):
-            fields += _field("Key article", f"{article['article']}: {article['summary_ar']}")
+            number = _("Article %s") % article["article"]
+            fields += _field("Key article", f"{number}: {article['summary_ar']}")
     elif entry.type == "event":
         when = _date_range(data.get("start", ""), data.get("end", ""))
         if when:
             fields += _field("Date", when)
         if data.get("place"):
-            fields += _field("Place", entity_ref(data["place"]))
+            fields += _field("Location", entity_ref(data["place"]))
         if data.get("participants"):
             fields += _field("Participants", *_joined(entity_ref(p) for p in data["participants"]))
     return fields
@@ -274,6 +275,15 @@ class GlossaryIndexDirective(SphinxDirective):
         return [table]
 
 
+def _place_label(paragraph: int, anchor: str) -> str:
+    """¶5 for a paragraph, §3 for a heading, the word "headline" for the headline."""
+    if paragraph:
+        return f"¶{paragraph}"
+    if anchor[:1] == "s" and anchor[1:].isdigit():
+        return f"§{anchor[1:]}"
+    return _("headline")
+
+
 class FillBacklinks(SphinxPostTransform):
     """Replace each ``backlinks`` placeholder with the paragraphs that mention the entry."""
 
@@ -301,8 +311,7 @@ class FillBacklinks(SphinxPostTransform):
                 article += nodes.Text(domain.articles[docname]["headline"])
                 by_article[docname] = nodes.bullet_list()
                 listing += nodes.list_item("", article, by_article[docname])
-            paragraph, anchor = mention["paragraph"], mention["anchor"]
-            number = f"¶{paragraph}" if paragraph else f"§{anchor[1:]}"
+            number = _place_label(mention["paragraph"], mention["anchor"])
             ref = addnodes.pending_xref(
                 "",
                 refdomain="briefing",

@@ -1,5 +1,6 @@
-extensions = ["briefing"]
+extensions = ["briefing", "myst_parser"]
 language = "ar"
 html_theme = "sphinx_book_theme"
 project = "Seed book"
 exclude_patterns = ["_build"]
+briefing_glossary_dir = "glossary"
