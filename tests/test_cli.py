@@ -52,3 +52,54 @@ def test_outline_honours_sidecar_overrides(tmp_path: Path) -> None:
     (tmp_path / "a.meta.toml").write_text("[layout]\nparagraphs = [2]\n")
     result = run("outline", str(text))
     assert result.stdout.splitlines()[3].split()[:3] == ["2", "paragraph", "¶1"]
+
+
+GLOSSARY = SEED.parent.parent / "docs" / "glossary" / "entries"
+
+
+def test_annotate_prints_mentions_as_json(tmp_path: Path) -> None:
+    import json
+
+    result = run("annotate", str(SEED), "--glossary", str(GLOSSARY))
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    for mention in found:
+        assert set(mention) == {"line", "start", "end", "text", "kind", "entity", "type", "name_en"}
+        assert lines[mention["line"] - 1][mention["start"] : mention["end"]] == mention["text"]
+    first = found[1]
+    assert (first["line"], first["text"], first["kind"], first["entity"]) == (
+        3,
+        "روسي",
+        "adjective",
+        "russia",
+    )
+    lavrov = next(m for m in found if m["entity"] == "sergey-lavrov")
+    assert (lavrov["type"], lavrov["name_en"]) == ("person", "Sergey Lavrov")
+
+
+def test_annotate_marks_mentions_in_text(tmp_path: Path) -> None:
+    sample = tmp_path / "note.txt"
+    sample.write_text("التقى لافروف بكيم جونغ أون في وونسان.\nسطر بلا أسماء.\n", encoding="utf-8")
+    result = run("annotate", str(sample), "--format", "text", "--glossary", str(GLOSSARY))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "التقى ⟦لافروف|sergey-lavrov⟧ ب⟦كيم جونغ أون|kim-jong-un⟧ في ⟦وونسان|wonsan⟧.\n"
+        "سطر بلا أسماء.\n"
+    )
+
+
+def test_annotate_bad_input_is_one_line_and_status_2(tmp_path: Path) -> None:
+    binary = tmp_path / "image.bin"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("سطر\nكوريا".encode("cp1256"))
+    for path, message in (
+        (tmp_path / "missing.txt", "No such file or directory"),
+        (binary, "binary file"),
+        (legacy, "legacy.txt:1: not UTF-8"),
+    ):
+        result = run("annotate", str(path), "--glossary", str(GLOSSARY))
+        assert result.returncode == 2
+        assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
+        assert result.stdout == ""

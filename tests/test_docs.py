@@ -26,3 +26,15 @@ def test_seed_is_copied_byte_for_byte() -> None:
 def test_articles_link_points_at_seeds() -> None:
     link = REPO / "docs" / "articles"
     assert link.is_symlink() and link.resolve() == (REPO / "seeds").resolve()
+
+
+def test_glossary_export_names_the_seed_file(book_site: BookSite) -> None:
+    import json
+
+    data = json.loads(
+        (book_site.outdir / "_briefing" / "glossary.json").read_text(encoding="utf-8")
+    )
+    lavrov = next(e for e in data["entries"] if e["id"] == "sergey-lavrov")
+    assert lavrov["url"] == "glossary/people.html#sergey-lavrov"
+    assert {m["source"] for m in lavrov["mentions"]} == {"seeds/lavrov-wonsan.txt"}
+    assert lavrov["mentions"][1]["url"] == "articles/lavrov-wonsan.html#p1"
