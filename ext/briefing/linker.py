@@ -28,6 +28,10 @@ PROCLITICS: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
+_LONGEST_PROCLITIC = max(len(p) for p in PROCLITICS)
+_PROCLITICS_BY_LENGTH: dict[int, frozenset[str]] = {
+    n: frozenset(p for p in PROCLITICS if len(p) == n) for n in range(_LONGEST_PROCLITIC + 1)
+}
 #: A stem shorter than this is never taken from a prefixed word (ب+ل is not a name).
 MIN_STEM = 2
 #: Stems shorter than this never take the preposition ك: كسول is "lazy", not "like Seoul".
@@ -89,13 +93,16 @@ def tokens(folded: str) -> list[_Token]:
 def first_word_stems(word: str) -> Iterator[tuple[str, int]]:
     """(stem, length of the stripped proclitics) for each reading of a name's first word."""
     yield word, 0
-    for prefix in PROCLITICS:
-        if prefix and word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
-            rest = word[len(prefix) :]
-            yield rest, len(prefix)
-            if prefix.endswith("لل"):
-                # لليابان = ل + اليابان: the name's own ال was contracted.
-                yield "ال" + rest, len(prefix) - 1
+    # Longest first; a set lookup per length instead of testing every cluster.
+    for length in range(min(_LONGEST_PROCLITIC, len(word) - MIN_STEM), 0, -1):
+        prefix = word[:length]
+        if prefix not in _PROCLITICS_BY_LENGTH[length]:
+            continue
+        rest = word[length:]
+        yield rest, length
+        if prefix.endswith("لل"):
+            # لليابان = ل + اليابان: the name's own ال was contracted.
+            yield "ال" + rest, length - 1
 
 
 def later_word_stems(word: str) -> Iterator[str]:
