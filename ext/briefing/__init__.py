@@ -22,6 +22,7 @@ from briefing.landing import ArticlesDirective, FillArticleLists
 from briefing.mentions import DENSITIES, LinkMentions
 from briefing.outdated import glossary_pages, new_sidecars, refresh_glossary
 from briefing.parser import FILETYPE, ArticleParser
+from briefing.search_language import SearchArabic
 from briefing.transforms import IsolateLatin
 from briefing.writers import html
 from briefing.writers.assets import add_static_files
@@ -52,6 +53,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_source_suffix(".txt", FILETYPE)
     app.add_source_parser(ArticleParser)
     app.add_domain(BriefingDomain)
+    app.add_search_language(SearchArabic)
     app.add_directive("briefing-articles", ArticlesDirective)
     app.add_directive("briefing-glossary", GlossaryDirective)
     app.add_directive("briefing-glossary-index", GlossaryIndexDirective)

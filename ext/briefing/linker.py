@@ -12,18 +12,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from briefing.normalise import Folded, fold, fold_text
+from briefing.normalise import TABLES, Folded, fold, fold_text
 
 Kind = Literal["name", "adjective"]
 
-_CONJUNCTIONS = ("", "و", "ف")
-_PREPOSITIONS = ("", "ب", "ل", "ك")
-_ARTICLES = ("", "ال")
+_CONJUNCTIONS: tuple[str, ...] = ("", *TABLES["conjunctions"])
+_PREPOSITIONS: tuple[str, ...] = ("", *TABLES["prepositions"])
+_ARTICLES: tuple[str, ...] = ("", *TABLES["articles"])
 #: Folded proclitic clusters, longest first. ل + ال contracts to لل (للصحفيين).
 PROCLITICS: tuple[str, ...] = tuple(
     sorted(
         {c + p + a for c in _CONJUNCTIONS for p in _PREPOSITIONS for a in _ARTICLES}
-        | {c + "لل" for c in _CONJUNCTIONS},
+        | {c + TABLES["contracted_article"] for c in _CONJUNCTIONS},
         key=len,
         reverse=True,
     )

@@ -7,59 +7,27 @@ to an exact span of the text the reader sees.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+#: The folding tables, shared with the search language's JavaScript (data/arabic.json).
+TABLES: dict[str, Any] = json.loads(
+    (Path(__file__).parent / "data" / "arabic.json").read_text(encoding="utf-8")
+)
 
 #: Harakat, Quranic marks, superscript alef, tatweel, and invisible joiners: dropped.
 _DROPPED = frozenset(
-    [chr(c) for c in range(0x064B, 0x0660)]  # fathatan … sukun, maddah, hamza marks
-    + [chr(c) for c in range(0x0610, 0x061B)]  # honorifics and Quranic signs
-    + [chr(c) for c in range(0x06D6, 0x06EE)]  # Quranic annotation signs
-    + ["\u0670", "\u0640", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\u00ad"]
+    [chr(c) for low, high in TABLES["drop_ranges"] for c in range(int(low, 16), int(high, 16) + 1)]
+    + [chr(int(c, 16)) for c in TABLES["drop"]]
 )
 
-#: One character in, one character out.
-_MAPPED = {
-    # Alef forms and hamza seats.
-    "أ": "ا",
-    "إ": "ا",
-    "آ": "ا",
-    "ٱ": "ا",
-    "ٲ": "ا",
-    "ٳ": "ا",
-    "ؤ": "و",
-    "ئ": "ي",
-    # Final forms that outlets write either way.
-    "ى": "ي",
-    "ة": "ه",
-    # Persian/Urdu letters seen in Arabic-script names.
-    "ی": "ي",
-    "ک": "ك",
-    "ە": "ه",
-    # Dashes and hyphens.
-    "‐": "-",
-    "‑": "-",
-    "‒": "-",
-    "–": "-",
-    "—": "-",
-    "―": "-",
-    "−": "-",
-    # Quotation marks.
-    "“": '"',
-    "”": '"',
-    "„": '"',
-    "«": '"',
-    "»": '"',
-    "‘": "'",
-    "’": "'",
-    "‚": "'",
-    "‹": "'",
-    "›": "'",
-}
-# Arabic-Indic and Eastern Arabic-Indic digits match ASCII ones.
-_MAPPED.update({chr(0x0660 + d): str(d) for d in range(10)})
-_MAPPED.update({chr(0x06F0 + d): str(d) for d in range(10)})
+#: One character in, one character out: alef forms and hamza seats, ى, ة, dashes, quotes,
+#: Arabic-Indic digits.
+_MAPPED: dict[str, str] = dict(TABLES["map"])
 
 
 @dataclass(frozen=True)
