@@ -23,6 +23,7 @@ from briefing.mentions import DENSITIES, LinkMentions
 from briefing.outdated import glossary_pages, new_sidecars, refresh_glossary
 from briefing.parser import FILETYPE, ArticleParser
 from briefing.search_language import SearchArabic
+from briefing.search_page import add_search_scripts, write_search_data
 from briefing.transforms import IsolateLatin
 from briefing.writers import html
 from briefing.writers.assets import add_static_files
@@ -102,6 +103,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", refresh_glossary)
     app.connect("env-get-updated", glossary_pages)
     app.connect("build-finished", write_exports)
+    app.connect("build-finished", write_search_data)
+    app.connect("html-page-context", add_search_scripts)
 
     return {
         "version": __version__,

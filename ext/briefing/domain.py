@@ -108,6 +108,7 @@ class BriefingDomain(Domain):
         "glossary": {},
         "fingerprints": {},
         "glossary_pages": {},
+        "paragraphs": {},
     }
 
     # -- articles ---------------------------------------------------------------------
@@ -195,6 +196,13 @@ class BriefingDomain(Domain):
         self.data["fingerprints"] = fingerprints
 
     @property
+    def paragraphs(self) -> dict[str, list[tuple[str, str, str]]]:
+        """(anchor, §/¶ label, text) of every section heading and numbered paragraph, by
+        article docname, in text order."""
+        paragraphs: dict[str, list[tuple[str, str, str]]] = self.data.setdefault("paragraphs", {})
+        return paragraphs
+
+    @property
     def glossary_pages(self) -> dict[str, bool]:
         """Docnames of the pages that hold glossary directives."""
         pages: dict[str, bool] = self.data.setdefault("glossary_pages", {})
@@ -217,11 +225,12 @@ class BriefingDomain(Domain):
         self.articles.pop(docname, None)
         self.mentions.pop(docname, None)
         self.glossary_pages.pop(docname, None)
+        self.paragraphs.pop(docname, None)
         for entity in [k for k, v in self.entities.items() if v["docname"] == docname]:
             del self.entities[entity]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key in ("articles", "mentions", "glossary_pages"):
+        for key in ("articles", "mentions", "glossary_pages", "paragraphs"):
             for docname, value in otherdata.get(key, {}).items():
                 if docname in docnames:
                     self.data.setdefault(key, {})[docname] = value
@@ -236,6 +245,12 @@ class BriefingDomain(Domain):
                 continue
             shown = f"{entry.names['ar']} ({entry.names['en']})"
             yield entity, shown, record["type"], record["docname"], record["anchor"], 1
+
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """The object type's name as readers see it (search results, the index)."""
+        from briefing.glossary_pages import TYPE_LABELS
+
+        return _(TYPE_LABELS.get(type.lname, type.lname))
 
     def get_full_qualified_name(self, node: Element) -> str | None:
         target = node.get("reftarget")

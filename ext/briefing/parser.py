@@ -60,6 +60,11 @@ class ArticleParser(Parser):
             ),
             paths=(real, str(sidecar) if sidecar.is_file() else ""),
         )
+        get_domain(env).paragraphs[env.docname] = [
+            (str(node["ids"][0]), _label(node), _own_text(node))
+            for node in top.findall(nodes.Element)
+            if "briefing_number" in node
+        ]
         self.finish_parse()
 
     def _metadata(self, path: Path, config: Config) -> metadata.ArticleMeta:
@@ -73,6 +78,20 @@ class ArticleParser(Parser):
         except metadata.MetaError as err:
             warn(f"{err}; using defaults", "sidecar", metadata.sidecar_path(path), 1)
             return metadata.ArticleMeta(slug=metadata.default_slug(path))
+
+
+def _own_text(node: nodes.Element) -> str:
+    """A paragraph's text, or a section's heading, as in the source."""
+    if isinstance(node, nodes.section):
+        title = node.next_node(nodes.title)
+        return str(title.rawsource) if title is not None else ""
+    return str(node.rawsource)
+
+
+def _label(node: nodes.Element) -> str:
+    """§3 for a section, ¶12 for a paragraph."""
+    sign = "§" if isinstance(node, nodes.section) else "¶"
+    return f"{sign}{node['briefing_number']}"
 
 
 def _is_numbered(node: nodes.Node) -> bool:

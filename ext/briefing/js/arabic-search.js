@@ -54,6 +54,17 @@ const briefingReduce = (word) => {
   }
 };
 
+/** The word and every form reachable by stripping clusters (briefing.stemmer.readings). */
+const briefingReadings = (word) => {
+  const seen = [word];
+  for (let position = 0; position < seen.length; position++) {
+    for (const shorter of briefingStripOnce(seen[position])) {
+      if (!seen.includes(shorter)) seen.push(shorter);
+    }
+  }
+  return seen;
+};
+
 const briefingKey = (reading) => {
   for (const suffix of briefingSuffixes) {
     if (reading.endsWith(suffix) && [...reading].length - [...suffix].length >= BRIEFING_TABLES.min_stem)
@@ -69,6 +80,12 @@ function splitQuery(query) {
     .filter((term) => term);
 }
 
+/** Every key a folded word of the text is indexed under (briefing.stemmer.index_keys). */
+const briefingIndexKeys = (folded) =>
+  briefingIsArabic(folded)
+    ? new Set(briefingReadings(folded).map(briefingKey))
+    : new Set([folded]);
+
 var Stemmer = function () {
   const english = typeof EnglishStemmer === "undefined" ? null : new EnglishStemmer();
   this.stemWord = (word) => {
@@ -79,5 +96,5 @@ var Stemmer = function () {
 };
 
 if (typeof module !== "undefined") {
-  module.exports = { briefingFold, briefingReduce, briefingKey, splitQuery, Stemmer };
+  module.exports = { briefingFold, briefingReduce, briefingReadings, briefingKey, splitQuery, Stemmer };
 }
