@@ -2,7 +2,8 @@
 
 ``briefing outline FILE`` shows how the parser reads an article, line by line: what an
 author checks before forcing a decision in the sidecar. ``briefing annotate FILE`` runs
-the glossary linker over any UTF-8 text file.
+the glossary linker over any UTF-8 text file. ``briefing search QUERY`` looks a name up in
+the glossary, forgiving spelling variants and typos.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing import article, glossary, metadata, source
+from briefing import article, glossary, glossary_search, metadata, source
 from briefing.linker import Linker
 
 _LABELS = {
@@ -118,6 +119,74 @@ def annotate(path: Path, glossary_dir: Path, fmt: str, out: object = sys.stdout)
     return 0
 
 
+DEFAULT_EXPORT = Path("build") / "html" / "_briefing" / "glossary.json"
+
+
+def search(
+    query: str,
+    glossary_dir: Path,
+    kind: str | None,
+    fmt: str,
+    limit: int,
+    export: Path,
+    out: object = sys.stdout,
+) -> int:
+    """Print the glossary entries matching ``query``, best first; 1 when none, 2 on bad input.
+
+    Mention counts come from the HTML build's ``glossary.json`` export when there is one.
+    """
+    write = out.write  # type: ignore[attr-defined]
+    if not glossary_dir.is_dir():
+        print(f"briefing: {glossary_dir}: no glossary here (use --glossary DIR)", file=sys.stderr)
+        return 2
+    if limit < 1:
+        print(f"briefing: --limit must be at least 1 (got {limit})", file=sys.stderr)
+        return 2
+    loaded = glossary.load(glossary_dir)
+    for problem in loaded.problems:
+        print(f"{problem.path}:{problem.line}: warning: {problem.message}", file=sys.stderr)
+    counts: dict[str, int] | None = None
+    if export.is_file():
+        try:
+            counts = glossary_search.mention_counts(json.loads(export.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, ValueError) as err:
+            print(f"briefing: {export}: warning: mention counts unknown ({err})", file=sys.stderr)
+    hits = glossary_search.search(loaded, query, kind, limit)
+    if fmt == "json":
+        found = [
+            {
+                "id": hit.entry.id,
+                "type": hit.entry.type,
+                "names": dict(hit.entry.names),
+                "short_ar": hit.entry.description["short_ar"],
+                "short_en": hit.entry.description["short_en"],
+                "score": hit.score,
+                "mentions": None if counts is None else counts.get(hit.entry.id),
+            }
+            for hit in hits
+        ]
+        write(json.dumps(found, ensure_ascii=False, indent=1) + "\n")
+    else:
+        blocks = []
+        for hit in hits:
+            entry = hit.entry
+            count = "?" if counts is None else counts.get(entry.id, "?")
+            matched = hit.matched if len(hit.matched) <= 60 else hit.matched[:59] + "…"
+            blocks.append(
+                f"{entry.id} ({entry.type})  mentions: {count}  score: {hit.score:.3f}\n"
+                f"  {entry.names['ar']}\n"
+                f"  {entry.names['en']}\n"
+                f"  ar: {entry.description['short_ar']}\n"
+                f"  en: {entry.description['short_en']}\n"
+                f"  matched ({hit.tier}, {hit.field}): {matched}\n"
+            )
+        write("\n".join(blocks))
+    if not hits:
+        print(f"briefing: no glossary entry matches {query}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``briefing`` console script."""
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__.splitlines()[0])
@@ -133,7 +202,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=DEFAULT_GLOSSARY,
         help=f"the glossary entries directory (default: {DEFAULT_GLOSSARY})",
     )
+    find = commands.add_parser("search", help="look a name up in the glossary")
+    find.add_argument("query", help="a name, alias, adjective or description words")
+    find.add_argument("--type", choices=glossary.TYPES, help="only entries of this type")
+    find.add_argument("--format", choices=("text", "json"), default="text")
+    find.add_argument(
+        "--glossary",
+        type=Path,
+        default=DEFAULT_GLOSSARY,
+        help=f"the glossary entries directory (default: {DEFAULT_GLOSSARY})",
+    )
+    find.add_argument("--limit", type=int, default=10, help="at most N results (default: 10)")
+    find.add_argument(
+        "--export",
+        type=Path,
+        default=DEFAULT_EXPORT,
+        help=f"the build's glossary export, for mention counts (default: {DEFAULT_EXPORT})",
+    )
     args = parser.parse_args(argv)
+    if args.command == "search":
+        return search(args.query, args.glossary, args.type, args.format, args.limit, args.export)
     if args.command == "annotate":
         return annotate(args.file, args.glossary, args.format)
     return outline(args.file)
