@@ -13,7 +13,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from sphinx.testing.util import SphinxTestApp
 
 from briefing.writers import icons
@@ -260,16 +260,6 @@ def test_other_builders_are_left_alone(build: BuildFn) -> None:
 # The browser: real headless Chromium against a build of tests/roots/test-icons
 # ---------------------------------------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 #: Every inline icon: its markup (path data left out) and where it sits.
 ICON_STATE = """() => Array.from(document.querySelectorAll("svg.svg-inline--fa")).map((svg) => {
   const box = svg.getBoundingClientRect();
@@ -319,14 +309,6 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
     shutil.copyfile(FONTAWESOME_JS, real / "_static" / "scripts" / "fontawesome.js")
     with serve(outdir) as subset_url, serve(real) as real_url:
         yield Sites(subset_url, real_url)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @contextmanager

@@ -10,14 +10,13 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from .conftest import BookSite
-from .test_browser import browser  # noqa: F401 (session fixture)
 
 pytestmark = pytest.mark.browser
 ARTICLE = "articles/lavrov-wonsan.html"
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:  # noqa: F811
+def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context()
     yield context.new_page()
     context.close()
