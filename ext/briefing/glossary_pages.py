@@ -244,7 +244,10 @@ class GlossaryDirective(SphinxDirective):
         cited = sources(entry)
         if cited is not None:
             section += nodes.rubric("", _("Sources"))
-            section += cited
+            # Source titles are mostly English: the list reads left to right.
+            block = foreign_block(lang="en", classes=["briefing-sources-block"])
+            block += cited
+            section += block
         domain.note_entity(entry.id, self.env.docname, entry.id, entry.type)
         return section
 
