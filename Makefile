@@ -7,10 +7,11 @@ STAMP  := $(VENV)/.installed
 SPHINXOPTS ?=
 JOBS   ?= auto
 
-.PHONY: html clean test lint unit browser help
+.PHONY: html pdf clean test lint help
 
 help:
 	@echo "make html   build the briefing book into build/html/"
+	@echo "make pdf    build the PDF into build/pdf/briefing.pdf"
 	@echo "make test   run lint and the whole test suite"
 	@echo "make lint   ruff and mypy (strict on ext/briefing)"
 	@echo "make clean  remove build/"
@@ -25,6 +26,9 @@ html: $(STAMP)
 	$(BIN)/sphinx-build -b html -j $(JOBS) -d build/doctrees $(SPHINXOPTS) docs build/html
 
 LINTED := ext tests $(wildcard benchmarks)
+
+pdf: $(STAMP)
+	$(BIN)/sphinx-build -b briefing-pdf -d build/doctrees $(SPHINXOPTS) docs build/pdf
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)

@@ -22,6 +22,7 @@ from briefing.landing import ArticlesDirective, FillArticleLists
 from briefing.mentions import DENSITIES, LinkMentions
 from briefing.outdated import glossary_pages, new_sidecars, refresh_glossary
 from briefing.parser import FILETYPE, ArticleParser
+from briefing.pdf_builder import BriefingPDFBuilder
 from briefing.search_language import SearchArabic
 from briefing.search_page import add_search_scripts, write_search_data
 from briefing.transforms import IsolateLatin
@@ -50,11 +51,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("briefing_source_root", "..", "html", str)
     # Regenerated on every build; pages need not be rewritten when it changes.
     app.add_config_value("briefing_icons", [], "", list)
+    app.add_config_value("briefing_pdf_name", "briefing", "", str)
 
     app.add_source_suffix(".txt", FILETYPE)
     app.add_source_parser(ArticleParser)
     app.add_domain(BriefingDomain)
     app.add_search_language(SearchArabic)
+    app.add_builder(BriefingPDFBuilder)
     app.add_directive("briefing-articles", ArticlesDirective)
     app.add_directive("briefing-glossary", GlossaryDirective)
     app.add_directive("briefing-glossary-index", GlossaryIndexDirective)

@@ -1,0 +1,131 @@
+"""The ``briefing-pdf`` builder: the whole book as one Typst document, compiled to PDF.
+
+Fonts come from PyPI packages and are passed by path with system fonts ignored, so the
+PDF is the same on every machine and nothing is fetched at build time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Set
+from pathlib import Path
+from typing import ClassVar
+
+from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.locale import _
+from sphinx.util import logging
+from sphinx.util.console import darkgreen  # type: ignore[attr-defined]
+from sphinx.util.nodes import inline_all_toctrees
+
+from briefing.writers.page import is_rtl
+from briefing.writers.typst import TypstTranslator, string
+
+logger = logging.getLogger(__name__)
+
+PREAMBLE = Path(__file__).parent / "js" / "book.typ"
+
+
+def font_dirs() -> list[str]:
+    """The Arabic face (IBM Plex Sans Arabic), the Latin face (IBM Plex Sans) and, for
+    native names in Korean or Japanese, Noto Sans CJK: all from PyPI packages.
+
+    Static fonts, not variable ones: with the variable Noto Sans Arabic the PDF's text
+    layer comes out garbled (duplicated letters) when copied or extracted.
+    """
+    import fontpkg_ibm_plex_sans
+    import fontpkg_ibm_plex_sans_arabic
+    import noto_cjk_sans_jp_regular
+
+    return [
+        str(Path(fontpkg_ibm_plex_sans_arabic.__file__).parent / "files"),
+        str(Path(fontpkg_ibm_plex_sans.__file__).parent / "files"),
+        str(Path(noto_cjk_sans_jp_regular.__file__).parent),
+    ]
+
+
+class BriefingPDFBuilder(Builder):
+    """Write ``<outdir>/<briefing_pdf_name>.pdf`` (and the ``.typ`` source beside it)."""
+
+    name = "briefing-pdf"
+    format = "typst"
+    epilog = "The PDF is in %(outdir)s."
+    supported_image_types: ClassVar[list[str]] = ["image/svg+xml", "image/png", "image/jpeg"]
+    default_translator_class = TypstTranslator
+
+    def init(self) -> None:
+        pass
+
+    def get_outdated_docs(self) -> Iterator[str]:
+        yield "all documents"  # one PDF from the whole book, written every time
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        # Resolved links point into the single document: "%docname" (+ "#anchor").
+        return "%" + docname
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return self.get_target_uri(to, typ)
+
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        pass
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        pass
+
+    def write_documents(self, docnames: Set[str]) -> None:
+        master = self.config.root_doc
+        tree = inline_all_toctrees(
+            self, set(), master, self.env.get_doctree(master), darkgreen, [master]
+        )
+        tree["docname"] = master
+        self.env.resolve_references(tree, master, self)
+        translator = TypstTranslator(tree, master)
+        tree.walkabout(translator)
+        source = self.preamble() + translator.astext()
+        out = Path(self.outdir)
+        out.mkdir(parents=True, exist_ok=True)
+        name = str(self.config.briefing_pdf_name)
+        typ = out / f"{name}.typ"
+        typ.write_text(source, encoding="utf-8")
+        self.compile(typ, out / f"{name}.pdf")
+
+    def preamble(self) -> str:
+        """Page set-up, title page and table of contents."""
+        language = self.config.language or "en"
+        direction = "rtl" if is_rtl(language) else "ltr"
+        edition = self.config.release or self.config.version or ""
+        today = dt.date.today().isoformat()
+        values = {
+            "lang": json.dumps(language.split("_")[0]),
+            "dir": direction,
+            "title": string(str(self.config.project)),
+            "author": string(str(self.config.author)),
+            "edition": string(f"{_('Edition')} {edition} · {today}"),
+            "contents": json.dumps(_("Contents"), ensure_ascii=False),
+            "pdf_title": json.dumps(str(self.config.project), ensure_ascii=False),
+        }
+        text = PREAMBLE.read_text(encoding="utf-8")
+        for key, value in values.items():
+            text = text.replace(f"__{key.upper()}__", value)
+        return text
+
+    def compile(self, source: Path, pdf: Path) -> None:
+        """Compile with the bundled Typst compiler; failures are reported, not raised."""
+        import typst
+
+        try:
+            typst.compile(
+                str(source),
+                output=str(pdf),
+                root=str(source.parent),
+                font_paths=font_dirs(),
+                ignore_system_fonts=True,
+            )
+        except Exception as err:  # the compiler reports Typst errors as plain exceptions
+            logger.warning(
+                "Typst could not compile %s: %s", source, err, type="briefing", subtype="pdf"
+            )
+
+    def finish(self) -> None:
+        pass

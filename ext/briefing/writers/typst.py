@@ -1,0 +1,430 @@
+"""Docutils → Typst: the translator behind the PDF builder.
+
+Every piece of document text is emitted as a Typst *string literal* (``#"…"``), never as
+markup, so article text can contain ``# $ * _ @ < [ ] \\ ` `` and anything else without
+becoming Typst code. Ids become labels qualified by their document (``docname#id``) on
+zero-size ``metadata`` markers, so links and page references work across the whole book.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import _
+from sphinx.util import logging
+
+from briefing.nodes import (
+    entity_preview,
+    foreign_block,
+    isolated_run,
+    paragraph_number,
+    section_number,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def string(text: str) -> str:
+    """A Typst string literal showing ``text`` verbatim."""
+    return "#" + json.dumps(text, ensure_ascii=False)
+
+
+def label(docname: str, anchor: str) -> str:
+    """The Typst label of ``anchor`` in ``docname``."""
+    return f"label({json.dumps(f'{docname}#{anchor}', ensure_ascii=False)})"
+
+
+class TypstTranslator(nodes.NodeVisitor):
+    """Translate one assembled doctree (the whole book) to Typst markup."""
+
+    def __init__(self, document: nodes.document, docname: str) -> None:
+        super().__init__(document)
+        self.body: list[str] = []
+        self.docnames = [docname]
+        self.section_level = 0
+        self.levels: list[int] = []
+        self.list_depth = 0
+
+    # -- helpers -----------------------------------------------------------------------
+
+    @property
+    def docname(self) -> str:
+        return self.docnames[-1]
+
+    def markers(self, node: nodes.Element) -> None:
+        anchors: list[str] = node.get("ids", [])
+        for anchor in anchors:
+            self.body.append(f"#metadata(none)#{label(self.docname, anchor)}")
+
+    def astext(self) -> str:
+        """The Typst source."""
+        return "".join(self.body)
+
+    # -- structure -----------------------------------------------------------------------
+
+    def visit_document(self, node: nodes.document) -> None:
+        pass
+
+    def depart_document(self, node: nodes.document) -> None:
+        pass
+
+    def visit_start_of_file(self, node: addnodes.start_of_file) -> None:
+        # Every document starts a chapter, however deep its toctree entry.
+        self.docnames.append(node["docname"])
+        self.levels.append(self.section_level)
+        self.section_level = 0
+        self.body.append(f"\n#metadata(none)#{label(self.docname, '')}\n")
+
+    def depart_start_of_file(self, node: addnodes.start_of_file) -> None:
+        self.docnames.pop()
+        self.section_level = self.levels.pop()
+
+    def visit_section(self, node: nodes.section) -> None:
+        self.section_level += 1
+        self.markers(node)
+
+    def depart_section(self, node: nodes.section) -> None:
+        self.section_level -= 1
+
+    def visit_title(self, node: nodes.title) -> None:
+        if isinstance(node.parent, nodes.section):
+            level = max(1, min(self.section_level, 6))
+            if level == 1 and len(self.body) > 40:
+                self.body.append("\n#pagebreak(weak: true)\n")
+            self.body.append("\n" + "=" * level + " ")
+        elif isinstance(node.parent, nodes.table | nodes.Admonition | nodes.topic):
+            self.body.append("\n#strong[")
+        else:
+            self.body.append("\n#strong[")
+
+    def depart_title(self, node: nodes.title) -> None:
+        self.body.append("\n" if isinstance(node.parent, nodes.section) else "]\n")
+
+    def visit_subtitle(self, node: nodes.subtitle) -> None:
+        self.body.append("\n#emph[")
+
+    def depart_subtitle(self, node: nodes.subtitle) -> None:
+        self.body.append("]\n")
+
+    def visit_rubric(self, node: nodes.rubric) -> None:
+        self.body.append("\n#block(above: 1em)[#strong[")
+
+    def depart_rubric(self, node: nodes.rubric) -> None:
+        self.body.append("]]\n")
+
+    def visit_paragraph(self, node: nodes.paragraph) -> None:
+        self.markers(node)
+        classes: list[str] = node.get("classes", [])
+        # Like HTML's dir="auto": a paragraph that starts with Latin reads left to right.
+        direction = "#set text(dir: ltr)\n" if _starts_ltr(node.astext()) else ""
+        if "briefing-kicker" in classes:
+            self.body.append("\n#block(below: 0.6em)[#text(size: 0.85em, fill: luma(90))[")
+        else:
+            self.body.append("\n#block[" + direction)
+
+    def depart_paragraph(self, node: nodes.paragraph) -> None:
+        closing = "]]" if "briefing-kicker" in node.get("classes", []) else "]"
+        self.body.append(closing + "\n")
+
+    def visit_compact_paragraph(self, node: nodes.Element) -> None:
+        self.body.append("#block[")
+
+    def depart_compact_paragraph(self, node: nodes.Element) -> None:
+        self.body.append("]")
+
+    def visit_Text(self, node: nodes.Text) -> None:
+        text = " ".join(str(node).split())
+        if str(node)[:1].isspace():
+            text = " " + text
+        if str(node)[-1:].isspace() and text.strip():
+            text += " "
+        if text:
+            self.body.append(string(text))
+
+    def depart_Text(self, node: nodes.Text) -> None:
+        pass
+
+    # -- lists -----------------------------------------------------------------------------
+
+    def visit_bullet_list(self, node: nodes.bullet_list) -> None:
+        self.markers(node)
+        self.list_depth += 1
+        self.body.append("\n#list(")
+
+    def depart_bullet_list(self, node: nodes.bullet_list) -> None:
+        self.list_depth -= 1
+        self.body.append(")\n")
+
+    def visit_enumerated_list(self, node: nodes.enumerated_list) -> None:
+        self.list_depth += 1
+        self.body.append("\n#enum(")
+
+    def depart_enumerated_list(self, node: nodes.enumerated_list) -> None:
+        self.list_depth -= 1
+        self.body.append(")\n")
+
+    def visit_list_item(self, node: nodes.list_item) -> None:
+        self.body.append("[")
+        self.markers(node)
+
+    def depart_list_item(self, node: nodes.list_item) -> None:
+        self.body.append("],")
+
+    def visit_field_list(self, node: nodes.field_list) -> None:
+        self.body.append("\n#table(columns: (auto, 1fr), stroke: 0.4pt + luma(200), inset: 5pt,")
+
+    def depart_field_list(self, node: nodes.field_list) -> None:
+        self.body.append(")\n")
+
+    def visit_field(self, node: nodes.field) -> None:
+        pass
+
+    def depart_field(self, node: nodes.field) -> None:
+        pass
+
+    def visit_field_name(self, node: nodes.field_name) -> None:
+        self.body.append("[#strong[")
+
+    def depart_field_name(self, node: nodes.field_name) -> None:
+        self.body.append("]],")
+
+    def visit_field_body(self, node: nodes.field_body) -> None:
+        self.body.append("[")
+
+    def depart_field_body(self, node: nodes.field_body) -> None:
+        self.body.append("],")
+
+    def visit_definition_list(self, node: nodes.Element) -> None:
+        self.body.append("\n#terms(")
+
+    def depart_definition_list(self, node: nodes.Element) -> None:
+        self.body.append(")\n")
+
+    def visit_definition_list_item(self, node: nodes.Element) -> None:
+        self.body.append("terms.item(")
+
+    def depart_definition_list_item(self, node: nodes.Element) -> None:
+        self.body.append("),")
+
+    def visit_term(self, node: nodes.Element) -> None:
+        self.body.append("[")
+        self.markers(node)
+
+    def depart_term(self, node: nodes.Element) -> None:
+        self.body.append("],")
+
+    def visit_definition(self, node: nodes.Element) -> None:
+        self.body.append("[")
+
+    def depart_definition(self, node: nodes.Element) -> None:
+        self.body.append("],")
+
+    # -- blocks ----------------------------------------------------------------------------
+
+    def visit_block_quote(self, node: nodes.Element) -> None:
+        self.body.append("\n#quote(block: true)[")
+
+    def depart_block_quote(self, node: nodes.Element) -> None:
+        self.body.append("]\n")
+
+    def visit_literal_block(self, node: nodes.literal_block) -> None:
+        code = json.dumps(node.astext(), ensure_ascii=False)
+        box = "#block(fill: luma(245), inset: 6pt, width: 100%)"
+        self.body.append(f"\n{box}[#set text(dir: ltr)\n#raw(block: true, {code})]\n")
+        raise nodes.SkipNode
+
+    def visit_admonition(self, node: nodes.Element) -> None:
+        self.body.append("\n#block(stroke: (right: 2pt + luma(150)), inset: 8pt, width: 100%)[")
+
+    def depart_admonition(self, node: nodes.Element) -> None:
+        self.body.append("]\n")
+
+    visit_note = visit_tip = visit_warning = visit_important = visit_caution = visit_admonition
+    visit_attention = visit_danger = visit_error = visit_hint = visit_seealso = visit_admonition
+    depart_note = depart_tip = depart_warning = depart_important = depart_admonition
+    depart_caution = depart_attention = depart_danger = depart_error = depart_admonition
+    depart_hint = depart_seealso = depart_admonition
+
+    def visit_transition(self, node: nodes.Element) -> None:
+        self.body.append("\n#line(length: 100%, stroke: 0.5pt + luma(180))\n")
+        raise nodes.SkipNode
+
+    def visit_table(self, node: nodes.table) -> None:
+        columns = max((len(row) for row in node.findall(nodes.row)), default=1)
+        self.body.append(f"\n#table(columns: {columns}, inset: 4pt, stroke: 0.4pt + luma(180),")
+
+    def depart_table(self, node: nodes.table) -> None:
+        self.body.append(")\n")
+
+    def visit_entry(self, node: nodes.Element) -> None:
+        self.body.append("[")
+
+    def depart_entry(self, node: nodes.Element) -> None:
+        self.body.append("],")
+
+    def visit_image(self, node: nodes.Element) -> None:
+        # Images arrive with the at-a-glance pages; until then their alt text stands in.
+        alt = node.get("alt") or node.get("uri", "")
+        self.body.append(f"#emph[{string(str(alt))}]")
+        raise nodes.SkipNode
+
+    def visit_footnote(self, node: nodes.Element) -> None:
+        self.body.append("\n#block(inset: (top: 4pt))[#text(size: 0.85em)[")
+        self.markers(node)
+
+    def depart_footnote(self, node: nodes.Element) -> None:
+        self.body.append("]]\n")
+
+    def visit_label(self, node: nodes.Element) -> None:
+        self.body.append(f"{string('[' + node.astext() + ']')} ")
+        raise nodes.SkipNode
+
+    # -- inline ----------------------------------------------------------------------------
+
+    def visit_emphasis(self, node: nodes.Element) -> None:
+        self.body.append("#emph[")
+
+    def depart_emphasis(self, node: nodes.Element) -> None:
+        self.body.append("]")
+
+    def visit_strong(self, node: nodes.Element) -> None:
+        self.body.append("#strong[")
+
+    def depart_strong(self, node: nodes.Element) -> None:
+        self.body.append("]")
+
+    def visit_literal(self, node: nodes.Element) -> None:
+        self.body.append(f"#raw({json.dumps(node.astext(), ensure_ascii=False)})")
+        raise nodes.SkipNode
+
+    def visit_inline(self, node: nodes.Element) -> None:
+        self.markers(node)
+
+    def depart_inline(self, node: nodes.Element) -> None:
+        pass
+
+    visit_abbreviation = visit_title_reference = visit_inline
+    depart_abbreviation = depart_title_reference = depart_inline
+
+    def visit_reference(self, node: nodes.reference) -> None:
+        uri = str(node.get("refuri", ""))
+        if node.get("refid"):
+            target = label(self.docname, str(node["refid"]))
+        elif uri.startswith("%"):
+            docname, _sep, anchor = uri[1:].partition("#")
+            target = label(docname, anchor)
+        elif uri:
+            target = json.dumps(uri, ensure_ascii=False)
+        else:
+            self.body.append("[")
+            node["briefing_bracket"] = True
+            return
+        self.body.append(f"#link({target})[")
+
+    def depart_reference(self, node: nodes.reference) -> None:
+        self.body.append("]")
+        if _in_backlinks(node) and str(node.get("refuri", "")).startswith("%"):
+            docname, _sep, anchor = str(node["refuri"])[1:].partition("#")
+            page = _("page")
+            self.body.append(
+                f" #context {{ let l = locate({label(docname, anchor)}); [({page} #l.page())] }}"
+            )
+
+    def visit_target(self, node: nodes.Element) -> None:
+        self.markers(node)
+        raise nodes.SkipNode
+
+    def visit_footnote_reference(self, node: nodes.Element) -> None:
+        target = label(self.docname, str(node.get("refid", "")))
+        self.body.append(f"#super[#link({target})[{string(node.astext())}]]")
+        raise nodes.SkipNode
+
+    # -- the extension's nodes ---------------------------------------------------------------
+
+    def visit_paragraph_number(self, node: paragraph_number) -> None:
+        self.body.append(
+            f"#text(size: 0.75em, fill: luma(110))[{string('¶' + str(node['number']))}] "
+        )
+        raise nodes.SkipNode
+
+    def visit_section_number(self, node: section_number) -> None:
+        self.body.append(f"#text(fill: luma(110))[{string(node.astext())}] ")
+        raise nodes.SkipNode
+
+    def visit_isolated_run(self, node: isolated_run) -> None:
+        self.body.append("#text(dir: ltr)[")
+
+    def depart_isolated_run(self, node: isolated_run) -> None:
+        self.body.append("]")
+
+    def visit_foreign_block(self, node: foreign_block) -> None:
+        lang = json.dumps(str(node["lang"]))
+        self.body.append(
+            f"\n#block(inset: (x: 6pt))[#set text(lang: {lang}, dir: ltr, size: 0.92em)\n"
+        )
+
+    def depart_foreign_block(self, node: foreign_block) -> None:
+        self.body.append("]\n")
+
+    def visit_entity_preview(self, node: entity_preview) -> None:
+        raise nodes.SkipNode  # a hover card: no counterpart on paper
+
+    # -- skipped ---------------------------------------------------------------------------
+
+    def visit_comment(self, node: nodes.Element) -> None:
+        raise nodes.SkipNode
+
+    visit_index = visit_raw = visit_meta = visit_substitution_definition = visit_comment
+    visit_toctree = visit_system_message = visit_problematic = visit_comment
+
+    def visit_compound(self, node: nodes.Element) -> None:
+        pass
+
+    def depart_compound(self, node: nodes.Element) -> None:
+        pass
+
+    visit_container = visit_line_block = visit_line = visit_topic = visit_compound
+    depart_container = depart_line_block = depart_line = depart_topic = depart_compound
+    visit_pending_xref = visit_desc = visit_figure = visit_legend = visit_caption = visit_compound
+    depart_pending_xref = depart_desc = depart_figure = depart_legend = depart_compound
+    depart_caption = depart_compound
+
+    def unknown_visit(self, node: nodes.Node) -> None:
+        # Never lose text: an unknown element's children are still written.
+        logger.warning(
+            "no PDF rendering for %s nodes; writing their text only",
+            node.__class__.__name__,
+            type="briefing",
+            subtype="pdf-node",
+            location=node,
+        )
+
+    def unknown_departure(self, node: nodes.Node) -> None:
+        pass
+
+
+def _starts_ltr(text: str) -> bool:
+    """Whether the first strongly directional character of ``text`` is left to right."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return True
+        if kind in ("R", "AL"):
+            return False
+    return False
+
+
+def _in_backlinks(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.Element) and "briefing-backlinks" in parent.get("classes", []):
+            return True
+        parent = parent.parent
+    return False
+
+
+__all__: list[Any] = ["TypstTranslator", "label", "string"]

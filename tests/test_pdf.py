@@ -1,0 +1,145 @@
+"""The PDF briefing: built with the ``briefing-pdf`` builder and read back from the PDF."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sphinx.testing.util import SphinxTestApp
+
+from .conftest import REPO, BuildFn, warnings_of
+
+BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def pdftotext(pdf: Path) -> str:
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    return BIDI_MARKS.sub("", result.stdout)
+
+
+@pytest.fixture
+def seed_pdf(build: BuildFn) -> SphinxTestApp:
+    return build("seed", buildername="briefing-pdf")
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
+    titles: list[str] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(BIDI_MARKS.sub("", str(item.title)))
+
+    walk(reader.outline)
+    return titles
+
+
+def test_pdf_is_written_without_warnings(seed_pdf: SphinxTestApp) -> None:
+    assert warnings_of(seed_pdf) == ""
+    pdf = seed_pdf.outdir / "briefing.pdf"
+    assert pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-"
+    assert len(PdfReader(pdf).pages) >= 10
+
+
+def test_text_layer_has_latin_names_digits_and_numbers(seed_pdf: SphinxTestApp) -> None:
+    text = pdftotext(seed_pdf.outdir / "briefing.pdf")
+    for expected in ("Sergey Lavrov", "Korean Central News Agency", "2025-07-12", "20,000"):
+        assert expected in text, expected
+    # Paragraph and section numbers (in right-to-left lines the sign may come out after).
+    assert re.search(r"¶ ?7(?!\d)|(?<!\d)7 ?¶", text)
+    assert re.search(r"§ ?3(?!\d)|(?<!\d)3 ?§", text)
+    # Arabic is shaped and extractable (words without lam-alef ligatures, which pdftotext reorders).
+    assert "وونسان" in text and "كوريا الشمالية" in text and "موسكو" in text
+
+
+def test_bookmarks_follow_the_book(seed_pdf: SphinxTestApp) -> None:
+    titles = outline_titles(PdfReader(seed_pdf.outdir / "briefing.pdf"))
+    assert any("لافروف يبحث مع كيم جونغ أون" in t for t in titles)
+    assert any("لافروف يحذّر من تحالف غربي" in t for t in titles)
+    assert any("سيرغي لافروف" in t for t in titles)  # glossary entries too
+
+
+def test_internal_links_and_page_references(seed_pdf: SphinxTestApp) -> None:
+    reader = PdfReader(seed_pdf.outdir / "briefing.pdf")
+    internal = external = 0
+    for page in reader.pages:
+        for annotation in page.get("/Annots", []) or []:
+            annot = annotation.get_object()
+            action = annot.get("/A")
+            if annot.get("/Dest") is not None or (action and action.get("/S") == "/GoTo"):
+                internal += 1
+            elif action and action.get("/S") == "/URI":
+                external += 1
+    assert internal >= 50, internal  # mentions, relations, backlinks, table of contents
+    assert external >= 1  # sources of glossary entries
+    source = (seed_pdf.outdir / "briefing.typ").read_text(encoding="utf-8")
+    assert 'locate(label("articles/lavrov-wonsan#p7"))' in source  # "mentioned on page"
+    assert "صفحة" in pdftotext(seed_pdf.outdir / "briefing.pdf")
+
+
+def test_fonts_are_shipped_and_embedded(seed_pdf: SphinxTestApp) -> None:
+    fonts = subprocess.run(
+        ["pdffonts", str(seed_pdf.outdir / "briefing.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "IBMPlexSansArabic" in fonts and "IBMPlexSans" in fonts
+    assert re.search(r"NotoSansCJK", fonts)  # the Korean names (김정은)
+
+
+def test_hostile_text_is_data_not_typst(build: BuildFn) -> None:
+    hostile = (
+        "Hostile headline\n"
+        'Text #set page(width: 1cm) #import "@preview/x:1.0.0" $x^2$ *b* _i_ @ref <lbl> [x] \\ `c` ~ "q" // c /* c */\n'
+        "نص #عربي $ * _ @ < > [ ] \\ ` نهاية.\n"
+    )
+    app = build(files={"articles/hostile.txt": hostile}, buildername="briefing-pdf")
+    assert warnings_of(app) == ""
+    text = " ".join(pdftotext(app.outdir / "briefing.pdf").split())
+    for piece in (
+        "#set page(width: 1cm)",
+        '#import "@preview/x:1.0.0"',
+        "$x^2$",
+        "*b*",
+        "_i_",
+        "@ref",
+        "<lbl>",
+        "[x]",
+        "`c`",
+        "// c /* c */",
+    ):
+        assert piece in text, piece
+    source = (app.outdir / "briefing.typ").read_text(encoding="utf-8")
+    assert "#import" not in source.replace('#import \\"@preview', "")
+
+
+def test_the_book_pdf_builds_like_make_pdf(tmp_path: Path) -> None:
+    out = tmp_path / "pdf"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "briefing-pdf",
+            "-q",
+            "-d",
+            str(tmp_path / "d"),
+            str(REPO / "docs"),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 and result.stderr.strip() == "", result.stderr
+    assert (out / "briefing.pdf").stat().st_size > 50_000
