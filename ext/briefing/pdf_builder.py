@@ -24,7 +24,7 @@ from briefing.writers.typst import TypstTranslator, string
 
 logger = logging.getLogger(__name__)
 
-PREAMBLE = Path(__file__).parent / "js" / "book.typ"
+PREAMBLE = Path(__file__).parent / "typst" / "book.typ"
 
 
 def font_dirs() -> list[str]:
