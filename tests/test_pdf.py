@@ -143,3 +143,64 @@ def test_the_book_pdf_builds_like_make_pdf(tmp_path: Path) -> None:
     )
     assert result.returncode == 0 and result.stderr.strip() == "", result.stderr
     assert (out / "briefing.pdf").stat().st_size > 50_000
+
+
+def sphinx_pdf(
+    out: Path, *options: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    import os
+
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "briefing-pdf",
+            "-q",
+            "-E",
+            "-d",
+            str(out / "d"),
+            *options,
+            str(REPO / "docs"),
+            str(out / "pdf"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_source_date_epoch_makes_builds_byte_identical(tmp_path: Path) -> None:
+    epoch = {"SOURCE_DATE_EPOCH": "1752278400"}  # 2025-07-12
+    first = sphinx_pdf(tmp_path / "a", env=epoch)
+    second = sphinx_pdf(tmp_path / "b", env=epoch)
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    a, b = (tmp_path / "a" / "pdf" / "briefing.pdf"), (tmp_path / "b" / "pdf" / "briefing.pdf")
+    assert a.read_bytes() == b.read_bytes()
+    info = PdfReader(a).metadata
+    assert info is not None and info.title == "ملف إحاطة: روسيا وكوريا الشمالية"
+    assert "2025" in str(info.get("/CreationDate"))
+
+
+def test_a_typst_failure_fails_the_build_loudly(tmp_path: Path) -> None:
+    result = sphinx_pdf(tmp_path, "-D", "briefing_pdf_paper=no-such-paper")
+    assert result.returncode != 0
+    assert "Typst could not compile" in result.stderr
+    assert not (tmp_path / "pdf" / "briefing.pdf").exists()
+
+
+def test_pages_render_and_digits_follow_the_config(tmp_path: Path) -> None:
+    result = sphinx_pdf(tmp_path, "-D", "briefing_pdf_digits=arabic-indic")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "pdf" / "briefing.pdf"
+    subprocess.run(
+        ["pdftoppm", "-r", "30", "-gray", "-f", "4", "-l", "4", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
+    (page,) = tmp_path.glob("page*.pgm")
+    pixels = page.read_bytes().split(b"\n", 3)[3]
+    dark = sum(1 for value in pixels if value < 128)
+    assert dark > len(pixels) * 0.01, "the page is not blank"
+    assert "٤" in pdftotext(pdf)  # page 4's running header in Arabic-Indic digits

@@ -52,6 +52,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Regenerated on every build; pages need not be rewritten when it changes.
     app.add_config_value("briefing_icons", [], "", list)
     app.add_config_value("briefing_pdf_name", "briefing", "", str)
+    app.add_config_value("briefing_pdf_paper", "a4", "", str)
+    app.add_config_value("briefing_pdf_digits", "western", "", ENUM("western", "arabic-indic"))
 
     app.add_source_suffix(".txt", FILETYPE)
     app.add_source_parser(ArticleParser)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Iterator, Set
 from pathlib import Path
 from typing import ClassVar
 
 from docutils import nodes
 from sphinx.builders import Builder
+from sphinx.errors import SphinxError
 from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.console import darkgreen  # type: ignore[attr-defined]
@@ -25,6 +27,14 @@ from briefing.writers.typst import TypstTranslator, string
 logger = logging.getLogger(__name__)
 
 PREAMBLE = Path(__file__).parent / "typst" / "book.typ"
+
+
+def build_date() -> dt.datetime:
+    """The edition's date: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
 
 
 def font_dirs() -> list[str]:
@@ -95,15 +105,26 @@ class BriefingPDFBuilder(Builder):
         language = self.config.language or "en"
         direction = "rtl" if is_rtl(language) else "ltr"
         edition = self.config.release or self.config.version or ""
-        today = dt.date.today().isoformat()
+        when = build_date()
+        rtl = direction == "rtl"
+        numbering = "١" if self.config.briefing_pdf_digits == "arabic-indic" else "1"
         values = {
             "lang": json.dumps(language.split("_")[0]),
             "dir": direction,
             "title": string(str(self.config.project)),
             "author": string(str(self.config.author)),
-            "edition": string(f"{_('Edition')} {edition} · {today}"),
+            "edition": string(f"{_('Edition')} {edition} · {when.date().isoformat()}"),
             "contents": json.dumps(_("Contents"), ensure_ascii=False),
             "pdf_title": json.dumps(str(self.config.project), ensure_ascii=False),
+            "pdf_author": f"({json.dumps(str(self.config.author), ensure_ascii=False)},)",
+            "date": f"datetime(year: {when.year}, month: {when.month}, day: {when.day}, "
+            f"hour: {when.hour}, minute: {when.minute}, second: {when.second})",
+            "paper": json.dumps(str(self.config.briefing_pdf_paper)),
+            # A right-to-left book is bound on the right: its inside margin is the right one.
+            "binding": "right" if rtl else "left",
+            "numbering": json.dumps(numbering, ensure_ascii=False),
+            "start": "right" if rtl else "left",
+            "outset": "1.6em" if rtl else "-1.6em",
         }
         text = PREAMBLE.read_text(encoding="utf-8")
         for key, value in values.items():
@@ -111,21 +132,27 @@ class BriefingPDFBuilder(Builder):
         return text
 
     def compile(self, source: Path, pdf: Path) -> None:
-        """Compile with the bundled Typst compiler; failures are reported, not raised."""
+        """Compile with the bundled Typst compiler. Any failure stops the build."""
         import typst
 
+        fonts = font_dirs()
+        missing = [d for d in fonts if not any(Path(d).glob("*.[ot]tf"))]
+        if missing:
+            raise SphinxError(f"PDF fonts not found in {', '.join(missing)}; reinstall the project")
+        pdf.unlink(missing_ok=True)
         try:
             typst.compile(
                 str(source),
                 output=str(pdf),
                 root=str(source.parent),
-                font_paths=font_dirs(),
+                font_paths=fonts,
                 ignore_system_fonts=True,
+                timestamp=int(build_date().timestamp()),
             )
-        except Exception as err:  # the compiler reports Typst errors as plain exceptions
-            logger.warning(
-                "Typst could not compile %s: %s", source, err, type="briefing", subtype="pdf"
-            )
+        except Exception as err:  # typst raises plain exceptions carrying its diagnostics
+            raise SphinxError(f"Typst could not compile {source}:\n{err}") from None
+        if not pdf.is_file() or pdf.stat().st_size == 0:
+            raise SphinxError(f"Typst wrote no PDF for {source}")
 
     def finish(self) -> None:
         pass

@@ -346,9 +346,10 @@ class TypstTranslator(nodes.NodeVisitor):
     # -- the extension's nodes ---------------------------------------------------------------
 
     def visit_paragraph_number(self, node: paragraph_number) -> None:
-        self.body.append(
-            f"#text(size: 0.75em, fill: luma(110))[{string('¶' + str(node['number']))}] "
-        )
+        number = string("¶" + str(node["number"]))
+        parent = node.parent
+        ltr = parent is not None and _starts_ltr(parent.astext())
+        self.body.append(f"#pnum(ltr: {str(ltr).lower()})[{number}]")
         raise nodes.SkipNode
 
     def visit_section_number(self, node: section_number) -> None:
