@@ -20,3 +20,6 @@ html_last_updated_fmt = ""
 
 # Articles come from ../seeds through the docs/articles link.
 exclude_patterns = ["_build"]
+
+# Build the PDF with the HTML and offer it for download on the landing page.
+briefing_pdf_in_html = True

@@ -189,3 +189,11 @@ def test_landing_date_reads_left_to_right(page: Page, book_site: BookSite) -> No
     page.goto(book_site.url + "index.html")
     date = page.locator("p.briefing-article-meta span[dir='ltr']")
     assert date.inner_text() == "2025-07-12"
+
+
+def test_landing_page_offers_the_pdf(page: Page, book_site: BookSite) -> None:
+    page.goto(book_site.url + "index.html")
+    link = page.locator("a.briefing-pdf-download")
+    assert ui_strings.ARABIC.search(link.inner_text())
+    response = page.request.get(book_site.url + str(link.get_attribute("href")))
+    assert response.ok and response.body()[:5] == b"%PDF-"

@@ -22,7 +22,7 @@ from briefing.landing import ArticlesDirective, FillArticleLists
 from briefing.mentions import DENSITIES, LinkMentions
 from briefing.outdated import glossary_pages, new_sidecars, refresh_glossary
 from briefing.parser import FILETYPE, ArticleParser
-from briefing.pdf_builder import BriefingPDFBuilder
+from briefing.pdf_builder import BriefingPDFBuilder, build_pdf_for_html
 from briefing.search_language import SearchArabic
 from briefing.search_page import add_search_scripts, write_search_data
 from briefing.transforms import IsolateLatin
@@ -54,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("briefing_pdf_name", "briefing", "", str)
     app.add_config_value("briefing_pdf_paper", "a4", "", str)
     app.add_config_value("briefing_pdf_digits", "western", "", ENUM("western", "arabic-indic"))
+    app.add_config_value("briefing_pdf_in_html", False, "env", bool)
 
     app.add_source_suffix(".txt", FILETYPE)
     app.add_source_parser(ArticleParser)
@@ -109,6 +110,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", glossary_pages)
     app.connect("build-finished", write_exports)
     app.connect("build-finished", write_search_data)
+    app.connect("build-finished", build_pdf_for_html)
     app.connect("html-page-context", add_search_scripts)
 
     return {

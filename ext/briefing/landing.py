@@ -13,6 +13,7 @@ from sphinx import addnodes
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import get_filetype
+from sphinx.locale import _
 from sphinx.util.docutils import SphinxDirective
 
 from briefing import metadata
@@ -69,7 +70,21 @@ class ArticlesDirective(SphinxDirective):
         wrapper += toctree
         placeholder = article_list()
         self.set_source_info(placeholder)
-        return [wrapper, placeholder]
+        return [wrapper, *self._download(), placeholder]
+
+    def _download(self) -> list[nodes.Node]:
+        """A link to the PDF, in HTML only, when the HTML build makes the PDF too."""
+        if not self.config.briefing_pdf_in_html:
+            return []
+        from briefing.pdf_builder import HTML_PDF_DIR
+
+        up = "../" * self.env.docname.count("/")
+        uri = f"{up}{HTML_PDF_DIR}/{self.config.briefing_pdf_name}.pdf"
+        link = nodes.reference("", _("Download the book as PDF"), refuri=uri)
+        link["classes"].append("briefing-pdf-download")
+        only = addnodes.only(expr="html")
+        only += nodes.paragraph("", "", link, classes=["briefing-download"])
+        return [only]
 
 
 def _entry(fromdocname: str, docname: str, record: ArticleRecord) -> nodes.list_item:

@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator, Set
 from pathlib import Path
 from typing import ClassVar
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.errors import SphinxError
 from sphinx.locale import _
@@ -156,3 +159,24 @@ class BriefingPDFBuilder(Builder):
 
     def finish(self) -> None:
         pass
+
+
+#: Where the HTML build puts the PDF (``briefing_pdf_in_html``), relative to its output.
+HTML_PDF_DIR = "_downloads/pdf"
+
+
+def build_pdf_for_html(app: Sphinx, exception: Exception | None) -> None:
+    """Offer the PDF with the HTML (``build-finished``): build it in a separate process,
+    so the HTML build's environment and builder stay untouched."""
+    if exception is not None or app.builder.format != "html" or not app.config.briefing_pdf_in_html:
+        return
+    out = Path(app.outdir) / HTML_PDF_DIR
+    command = [
+        sys.executable, "-m", "sphinx", "-b", "briefing-pdf", "-q",
+        "-d", str(Path(app.doctreedir).parent / "doctrees-pdf"),
+        str(app.srcdir), str(out),
+    ]
+    logger.info("briefing: building the PDF for the HTML site")
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not (out / f"{app.config.briefing_pdf_name}.pdf").is_file():
+        raise SphinxError(f"the PDF for the HTML site failed to build:\n{result.stderr.strip()}")
