@@ -11,9 +11,9 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.environment import BuildEnvironment
+from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import get_filetype
-from sphinx.locale import _
 from sphinx.util.docutils import SphinxDirective
 
 from briefing import metadata

@@ -172,9 +172,16 @@ def build_pdf_for_html(app: Sphinx, exception: Exception | None) -> None:
         return
     out = Path(app.outdir) / HTML_PDF_DIR
     command = [
-        sys.executable, "-m", "sphinx", "-b", "briefing-pdf", "-q",
-        "-d", str(Path(app.doctreedir).parent / "doctrees-pdf"),
-        str(app.srcdir), str(out),
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "briefing-pdf",
+        "-q",
+        "-d",
+        str(Path(app.doctreedir).parent / "doctrees-pdf"),
+        str(app.srcdir),
+        str(out),
     ]
     logger.info("briefing: building the PDF for the HTML site")
     result = subprocess.run(command, capture_output=True, text=True, check=False)
