@@ -204,3 +204,24 @@ def test_pages_render_and_digits_follow_the_config(tmp_path: Path) -> None:
     dark = sum(1 for value in pixels if value < 128)
     assert dark > len(pixels) * 0.01, "the page is not blank"
     assert "٤" in pdftotext(pdf)  # page 4's running header in Arabic-Indic digits
+
+
+def letters(text: str) -> list[str]:
+    """Words as sorted letters: pdftotext may swap the two letters of an Arabic ligature
+    (لا, في), never the order of words, which is what "logical order" is about."""
+    return ["".join(sorted(word)) for word in re.findall(r"\d+|[^\W\d_]+", text)]
+
+
+def contains_in_order(haystack: list[str], needle: list[str]) -> bool:
+    return any(
+        haystack[i : i + len(needle)] == needle for i in range(len(haystack) - len(needle) + 1)
+    )
+
+
+def test_arabic_text_is_extracted_in_logical_order(seed_pdf: SphinxTestApp) -> None:
+    extracted = letters(pdftotext(seed_pdf.outdir / "briefing.pdf"))
+    headline = "لافروف يبحث مع كيم جونغ أون في وونسان التعاون بين موسكو وبيونغ"
+    paragraph = "أعرب كيم جونج أون خلال اللقاء عن دعم الحكومة الكورية الشمالية الكامل"
+    entry = "وزير خارجية روسيا منذ عام 2004"  # Lavrov's short description
+    for text in (headline, paragraph, entry):
+        assert contains_in_order(extracted, letters(text)), text
