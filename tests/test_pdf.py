@@ -225,3 +225,24 @@ def test_arabic_text_is_extracted_in_logical_order(seed_pdf: SphinxTestApp) -> N
     entry = "وزير خارجية روسيا منذ عام 2004"  # Lavrov's short description
     for text in (headline, paragraph, entry):
         assert contains_in_order(extracted, letters(text)), text
+
+
+def test_mention_links_land_on_the_entry_page(seed_pdf: SphinxTestApp) -> None:
+    reader = PdfReader(seed_pdf.outdir / "briefing.pdf")
+    numbers = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+
+    def flat(items: list) -> list:
+        return [x for item in items for x in (flat(item) if isinstance(item, list) else [item])]
+
+    bookmarks = {BIDI_MARKS.sub("", str(b.title)).strip(): b for b in flat(reader.outline)}
+    article = numbers[
+        bookmarks["لافروف يبحث مع كيم جونغ أون في وونسان التعاون بين موسكو وبيونغ يانغ"].page.idnum
+    ]
+    entry = numbers[bookmarks["سيرغي لافروف"].page.idnum]
+    destinations = {
+        numbers[annotation.get_object()["/Dest"][0].idnum]
+        for page in reader.pages[article : article + 2]
+        for annotation in page.get("/Annots", []) or []
+        if annotation.get_object().get("/Dest") is not None
+    }
+    assert entry in destinations  # the mention of Lavrov in ¶1 links to his entry
