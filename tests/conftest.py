@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
+import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -72,11 +76,8 @@ class BookSite:
 @pytest.fixture(scope="session")
 def book_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BookSite]:
     """Build docs/ with sphinx-build (as ``make html`` does) and serve it over HTTP."""
-    import functools
-    import http.server
     import subprocess
     import sys
-    import threading
 
     out = tmp_path_factory.mktemp("book")
     result = subprocess.run(
@@ -97,13 +98,24 @@ def book_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BookSite]:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out / "html"))
-    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    with serve(out / "html") as url:
+        yield BookSite(out / "html", url, result.stderr)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep test output readable."""
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on a free loopback port for the duration of the block."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield BookSite(out / "html", f"http://127.0.0.1:{server.server_port}/", result.stderr)
+        yield f"http://127.0.0.1:{server.server_port}/"
     finally:
         server.shutdown()
 

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.util import find_spec
@@ -18,7 +15,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from briefing.writers import icons
 
-from .conftest import ROOTS, BuildFn, warnings_of
+from .conftest import ROOTS, BuildFn, serve, warnings_of
 
 
 def package_dir(name: str) -> Path:
@@ -268,23 +265,6 @@ ICON_STATE = """() => Array.from(document.querySelectorAll("svg.svg-inline--fa")
   return [html, Math.round(box.x * 10), Math.round(box.y * 10), box.width, box.height,
     style.verticalAlign, style.fontSize, style.width, style.display, style.transform];
 })"""
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
 
 
 class Sites:
