@@ -165,6 +165,8 @@ def test_source_date_epoch_makes_builds_byte_identical(tmp_path: Path) -> None:
     info = PdfReader(a).metadata
     assert info is not None and info.title == "ملف إحاطة: روسيا وكوريا الشمالية"
     assert "2025" in str(info.get("/CreationDate"))
+    assert info.author == "فريق sphinx-briefing"
+    assert PdfReader(a).trailer["/Root"]["/Lang"] == "ar"
 
 
 def test_a_typst_failure_fails_the_build_loudly(tmp_path: Path) -> None:
