@@ -14,7 +14,7 @@ from sphinx.config import ENUM
 from briefing import nodes as bnodes
 from briefing.domain import BriefingDomain
 from briefing.encoding import use_lenient_encoding
-from briefing.exports import write_exports
+from briefing.exports import embed_citations, write_exports
 from briefing.fidelity import FidelityCheck
 from briefing.glossary_pages import FillBacklinks, GlossaryDirective, GlossaryIndexDirective
 from briefing.i18n import register_catalogs, write_search_catalog
@@ -49,6 +49,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("briefing_link_density", "first-per-section", "env", ENUM(*DENSITIES))
     app.add_config_value("briefing_link_adjectives", False, "env", bool)
     app.add_config_value("briefing_source_root", "..", "html", str)
+    app.add_config_value("briefing_base_url", "", "html", str)
+    app.add_config_value("briefing_editor", "", "html", str)
     # Regenerated on every build; pages need not be rewritten when it changes.
     app.add_config_value("briefing_icons", [], "", list)
     app.add_config_value("briefing_pdf_name", "briefing", "", str)
@@ -112,6 +114,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", write_search_data)
     app.connect("build-finished", build_pdf_for_html)
     app.connect("html-page-context", add_search_scripts)
+    app.connect("html-page-context", embed_citations)
 
     return {
         "version": __version__,

@@ -11,6 +11,7 @@ from typing import TypeVar
 from docutils import nodes
 
 from briefing.article import Article, Block, Kind, numbered
+from briefing.citations import key
 from briefing.metadata import ArticleMeta
 from briefing.nodes import paragraph_number, section_number
 
@@ -23,25 +24,27 @@ def _place(node: _E, source: str, line: int) -> _E:
     return node
 
 
-def _paragraph(block: Block, number: int, source: str) -> nodes.paragraph:
+def _paragraph(block: Block, number: int, source: str, slug: str) -> nodes.paragraph:
     anchor = f"p{number}"
     # rawsource is what gettext extracts: exactly the paragraph's text, one message each.
     para = nodes.paragraph(block.text, "", ids=[anchor], classes=["briefing-para"])
     para["briefing_number"] = number
     para["briefing_column"] = block.column
     _place(para, source, block.line)
-    para += _place(paragraph_number(number=number, refid=anchor), source, block.line)
+    marker = paragraph_number(number=number, refid=anchor, cite=key(slug, anchor))
+    para += _place(marker, source, block.line)
     para += nodes.Text(block.text)
     return para
 
 
-def _section(block: Block, number: int, source: str) -> nodes.section:
+def _section(block: Block, number: int, source: str, slug: str) -> nodes.section:
     sect = nodes.section("", ids=[f"s{number}"], classes=["briefing-section"])
     sect["briefing_number"] = number
     _place(sect, source, block.line)
     title = _place(nodes.title(block.text, ""), source, block.line)
     title["briefing_column"] = block.column
-    title += _place(section_number(f"§{number}", f"§{number}"), source, block.line)
+    sign = section_number(f"§{number}", f"§{number}", cite=key(slug, f"s{number}"))
+    title += _place(sign, source, block.line)
     title += nodes.Text(block.text)
     sect += title
     return sect
@@ -73,13 +76,13 @@ def build(article: Article, meta: ArticleMeta, source: str) -> nodes.section:
                 )
                 container += current_list
             item = _place(nodes.list_item(), source, block.line)
-            item += _paragraph(block, number, source)
+            item += _paragraph(block, number, source, meta.slug)
             current_list += item
             continue
         current_list = None
         if block.kind is Kind.HEADING:
-            container = _section(block, number, source)
+            container = _section(block, number, source, meta.slug)
             top += container
         else:
-            container += _paragraph(block, number, source)
+            container += _paragraph(block, number, source, meta.slug)
     return top

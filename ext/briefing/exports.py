@@ -1,8 +1,9 @@
 """Machine-readable exports under ``_briefing/`` in the HTML output (formats pinned in the
-README): ``glossary.json``."""
+README): ``glossary.json``, ``citations.json`` (CSL-JSON), ``citations.bib``, ``citations.ris``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from briefing import citations
 from briefing.domain import BriefingDomain, get_domain
 
 EXPORT_DIR = "_briefing"
@@ -73,3 +75,130 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     data = glossary_export(app, get_domain(app.env))
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     (out / "glossary.json").write_text(text, encoding="utf-8")
+    write_citations(app, citation_items(app))
+
+
+def _absolute(app: Sphinx, relative: str) -> str:
+    base = str(app.config.briefing_base_url or "")
+    return f"{base.rstrip('/')}/{relative}" if base else relative
+
+
+def citation_items(app: Sphinx) -> list[citations.Item]:
+    """Every citable unit of the book as a CSL-JSON item, in book order."""
+    domain = get_domain(app.env)
+    config = app.config
+    built = (
+        dt.date.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0))
+        if (os.environ.get("SOURCE_DATE_EPOCH", "").isdigit())
+        else dt.date.today()
+    )
+    book = citations.book_item(
+        title=str(config.project),
+        editor=str(config.briefing_editor or config.author),
+        edition=str(config.release or config.version or built.isoformat()),
+        built=built,
+        url=_absolute(app, app.builder.get_target_uri(config.root_doc)),
+        language=str(config.language or "en"),
+    )
+    items = [book]
+    for docname, article in domain.newest_first():
+        slug = article["slug"]
+        described = f"Arabic news article, {article['source'] or 'source unknown'}"
+        issued = article["published"] or article["event_date"]
+        items.append(
+            citations.part_item(
+                book,
+                citations.key(slug),
+                article["headline"],
+                "",
+                _absolute(app, _url(app, docname, "")),
+                described,
+                issued,
+            )
+        )
+        section = ""
+        for anchor, label, text in domain.paragraphs.get(docname, []):
+            if label.startswith("§"):
+                section = f"{label} «{text}»"
+                pinpoint = section
+            else:
+                pinpoint = f"{section} {label}".strip()
+            items.append(
+                citations.part_item(
+                    book,
+                    citations.key(slug, anchor),
+                    article["headline"],
+                    pinpoint,
+                    _absolute(app, _url(app, docname, anchor)),
+                    described,
+                    issued,
+                )
+            )
+    for entity, record in sorted(domain.entities.items()):
+        entry = domain.entry(entity)
+        if entry is None:
+            continue
+        items.append(
+            citations.part_item(
+                book,
+                citations.entry_key(entity),
+                f"{entry.names['ar']} ({entry.names['en']})",
+                "",
+                _absolute(app, _url(app, record["docname"], record["anchor"])),
+                entry.description["short_en"],
+            )
+        )
+    return items
+
+
+def write_citations(app: Sphinx, items: list[citations.Item]) -> None:
+    """``citations.bib``, ``citations.json`` (CSL-JSON) and ``citations.ris``."""
+    out = Path(app.outdir) / EXPORT_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "citations.json").write_text(
+        json.dumps(items, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    (out / "citations.bib").write_text(
+        "\n".join(citations.bibtex(item) for item in items), encoding="utf-8"
+    )
+    (out / "citations.ris").write_text(
+        "\n".join(citations.ris(item) for item in items), encoding="utf-8"
+    )
+
+
+def _page_items(app: Sphinx) -> dict[str, dict[str, dict[str, str]]]:
+    """Rendered citations grouped by page, computed once per build (kept on the builder)."""
+    cached: dict[str, dict[str, dict[str, str]]] | None = getattr(
+        app.builder, "_briefing_citations", None
+    )
+    if cached is not None:
+        return cached
+    pages: dict[str, dict[str, dict[str, str]]] = {}
+    base = str(app.config.briefing_base_url or "")
+    for item in citation_items(app):
+        url = str(item["URL"])[len(base.rstrip("/")) + 1 :] if base else str(item["URL"])
+        page = url.split("#")[0]
+        pages.setdefault(page, {})[item["id"]] = {
+            style: citations.render(item, style) for style in citations.STYLES
+        }
+    app.builder._briefing_citations = pages  # type: ignore[attr-defined]
+    return pages
+
+
+def embed_citations(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Give each page the citations of its citable parts, for the Cite panel."""
+    if app.builder.format != "html" or doctree is None:
+        return
+    found = _page_items(app).get(app.builder.get_target_uri(pagename))
+    if not found:
+        return
+    # JSON inside <script>: "<", ">" and "&" escaped so no text can close the element.
+    payload = (
+        json.dumps(found, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+    app.add_js_file(None, body=payload, type="application/json", id="briefing-citations")

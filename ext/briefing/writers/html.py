@@ -24,6 +24,7 @@ def visit_paragraph_number(self: HTML5Translator, node: paragraph_number) -> Non
         f'title="{self.attval(label)}" aria-label="{self.attval(label)}">'
         f'<span aria-hidden="true">¶</span>{number}</a>'
     )
+    cite_button(self, node, _("Cite paragraph %s") % number)
     raise nodes.SkipNode
 
 
@@ -32,7 +33,20 @@ def visit_section_number(self: HTML5Translator, node: section_number) -> None:
 
 
 def depart_section_number(self: HTML5Translator, node: section_number) -> None:
-    self.body.append("</span> ")
+    self.body.append("</span>")
+    cite_button(self, node, _("Cite section %s") % node.astext().lstrip("§"))
+    self.body.append(" ")
+
+
+def cite_button(self: HTML5Translator, node: nodes.Element, label: str) -> None:
+    """The "Cite" control: opens the citation panel (briefing/cite.js) for ``node['cite']``."""
+    if not node.get("cite"):
+        return
+    self.body.append(
+        f'<button type="button" class="briefing-cite" data-cite="{self.attval(node["cite"])}" '
+        f'aria-haspopup="dialog" aria-label="{self.attval(label)}" title="{self.attval(label)}">'
+        '<span aria-hidden="true">❞</span></button>'
+    )
 
 
 def visit_isolated_run(self: HTML5Translator, node: isolated_run) -> None:

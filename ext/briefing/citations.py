@@ -1,0 +1,201 @@
+"""Citations of the book, its articles, sections, paragraphs and glossary entries.
+
+One record per citable unit, kept as a CSL-JSON item (the format Zotero and citeproc
+read), with stable keys (``briefing:<article>:s3``, ``briefing:<article>:p7``,
+``briefing:entry:<id>``, ``briefing:<article>``, ``briefing:book``). Every other form —
+Chicago, APA, MLA, BibTeX, RIS — is rendered from that item, here and in ``briefing cite``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+Item = dict[str, Any]
+STYLES = ("chicago", "apa", "mla", "bibtex", "ris", "csl-json")
+
+
+def key(slug: str, anchor: str = "") -> str:
+    """The citation key of an article (``anchor`` empty) or one of its sections/paragraphs."""
+    return f"briefing:{slug}:{anchor}" if anchor else f"briefing:{slug}"
+
+
+def entry_key(entity: str) -> str:
+    """The citation key of a glossary entry."""
+    return f"briefing:entry:{entity}"
+
+
+def _date_parts(value: str) -> dict[str, list[list[int]]] | None:
+    parts = [int(p) for p in value.split("-") if p.isdigit()][:3]
+    return {"date-parts": [parts]} if parts else None
+
+
+def _year(item: Item) -> str:
+    issued = item.get("issued", {}).get("date-parts", [[]])
+    return str(issued[0][0]) if issued and issued[0] else "n.d."
+
+
+def _date_text(item: Item) -> str:
+    issued = item.get("issued", {}).get("date-parts", [[]])
+    return "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(issued[0])) if issued else ""
+
+
+def _author(item: Item) -> str:
+    return ", ".join(a.get("literal", "") for a in item.get("author", []))
+
+
+def book_item(
+    title: str, editor: str, edition: str, built: dt.date, url: str, language: str
+) -> Item:
+    """The book as a whole."""
+    return {
+        "id": "briefing:book",
+        "type": "book",
+        "title": title,
+        "author": [{"literal": editor}],
+        "edition": edition,
+        "issued": {"date-parts": [[built.year, built.month, built.day]]},
+        "URL": url,
+        "language": language,
+    }
+
+
+def part_item(
+    book: Item, item_key: str, title: str, section: str, url: str, note: str, issued: str = ""
+) -> Item:
+    """An article, section, paragraph or entry: a chapter of the book, with its pinpoint."""
+    item: Item = {
+        "id": item_key,
+        "type": "chapter",
+        "title": title,
+        "container-title": book["title"],
+        "author": book["author"],
+        "edition": book["edition"],
+        "issued": _date_parts(issued) or book["issued"],
+        "URL": url,
+        "language": book["language"],
+        "note": note,
+    }
+    if section:
+        item["section"] = section
+    return item
+
+
+# -- rendered styles ------------------------------------------------------------------------
+
+
+def chicago(item: Item) -> str:
+    """Chicago notes-bibliography style, as a bibliography entry."""
+    parts = [f"{_author(item)}.", f"“{item['title']}.”"]
+    if item.get("note"):
+        parts.append(f"[{item['note']}]")
+    if item.get("container-title"):
+        parts.append(f"In {item['container-title']},")
+    if item.get("section"):
+        parts.append(f"{item['section']}.")
+    parts.append(f"Edition {item.get('edition', '')}, {_date_text(item)}.")
+    parts.append(f"{item['URL']}.")
+    return " ".join(p for p in parts if p.strip())
+
+
+def apa(item: Item) -> str:
+    """APA 7th edition reference."""
+    text = f"{_author(item)}. ({_year(item)}). {item['title']}"
+    if item.get("note"):
+        text += f" [{item['note']}]"
+    if item.get("section"):
+        text += f" ({item['section']})"
+    text += "."
+    if item.get("container-title"):
+        text += f" In {item['container-title']} (Edition {item.get('edition', '')})."
+    return f"{text} {item['URL']}"
+
+
+def mla(item: Item) -> str:
+    """MLA 9th edition works-cited entry."""
+    parts = [f"“{item['title']}.”"]
+    if item.get("note"):
+        parts.append(f"[{item['note']}].")
+    if item.get("container-title"):
+        parts.append(f"{item['container-title']},")
+    parts.append(f"{_author(item)},")
+    parts.append(f"{_date_text(item)},")
+    if item.get("section"):
+        parts.append(f"{item['section']},")
+    parts.append(f"{item['URL']}.")
+    return " ".join(parts)
+
+
+_BIBTEX_SPECIAL = re.compile(r"([{}%#&$_\\^~])")
+
+
+def _bib(text: str) -> str:
+    escaped = _BIBTEX_SPECIAL.sub(
+        lambda m: (
+            "\\" + m.group(1)
+            if m.group(1) not in "\\^~"
+            else {"\\": r"\textbackslash{}", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}[
+                m.group(1)
+            ]
+        ),
+        text,
+    )
+    return escaped
+
+
+def bibtex(item: Item) -> str:
+    """A BibTeX entry (``@book`` or ``@incollection``)."""
+    kind = "book" if item["type"] == "book" else "incollection"
+    fields = [("title", item["title"]), ("author", "{" + _author(item) + "}")]
+    if item.get("container-title"):
+        fields.append(("booktitle", item["container-title"]))
+    if item.get("section"):
+        fields.append(("chapter", item["section"]))
+    fields += [
+        ("edition", item.get("edition", "")),
+        ("year", _year(item)),
+        ("date", _date_text(item)),
+        ("url", item["URL"]),
+        ("language", "arabic" if item.get("language") == "ar" else item.get("language", "")),
+    ]
+    if item.get("note"):
+        fields.append(("note", item["note"]))
+    body = ",\n".join(
+        f"  {name} = {{{value if name in ('url', 'author') else _bib(str(value))}}}"
+        for name, value in fields
+        if value
+    )
+    return f"@{kind}{{{item['id']},\n{body}\n}}\n"
+
+
+def ris(item: Item) -> str:
+    """A RIS record."""
+    lines = [("TY", "BOOK" if item["type"] == "book" else "CHAP"), ("ID", item["id"])]
+    lines.append(("TI", item["title"]))
+    lines += [("AU", a.get("literal", "")) for a in item.get("author", [])]
+    if item.get("container-title"):
+        lines.append(("T2", item["container-title"]))
+    if item.get("section"):
+        lines.append(("SE", item["section"]))
+    lines += [
+        ("ET", item.get("edition", "")),
+        ("PY", _year(item)),
+        ("DA", _date_text(item).replace("-", "/")),
+        ("UR", item["URL"]),
+        ("LA", item.get("language", "")),
+    ]
+    if item.get("note"):
+        lines.append(("N1", item["note"]))
+    # One line per tag: a newline in a value would end the record early.
+    return "".join(f"{tag}  - {' '.join(str(v).split())}\n" for tag, v in lines if v) + "ER  - \n"
+
+
+def render(item: Item, style: str) -> str:
+    """``item`` in one of :data:`STYLES` (CSL-JSON as the item itself, pretty-printed)."""
+    import json
+
+    renderers = {"chicago": chicago, "apa": apa, "mla": mla, "bibtex": bibtex, "ris": ris}
+    if style == "csl-json":
+        return json.dumps(item, ensure_ascii=False, indent=1)
+    return renderers[style](item)
