@@ -9,12 +9,13 @@ the glossary, forgiving spelling variants and typos.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing import article, glossary, glossary_search, metadata, source
+from briefing import article, citations, glossary, glossary_search, metadata, source
 from briefing.linker import Linker
 
 _LABELS = {
@@ -187,6 +188,29 @@ def search(
     return 0
 
 
+DEFAULT_CITATIONS = Path("build") / "html" / "_briefing" / "citations.json"
+
+
+def cite(target: str, style: str, export: Path, out: object = sys.stdout) -> int:
+    """Print the citation of ``target``; 2 when it is unknown or the book is not built."""
+    try:
+        items = json.loads(export.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        print(f"briefing: {export}: no citations export; run `make html` first", file=sys.stderr)
+        return 2
+    by_key = {str(item["id"]): item for item in items}
+    for candidate in (f"briefing:{target}", f"briefing:entry:{target}", target):
+        if candidate in by_key:
+            text = citations.render(by_key[candidate], style).rstrip("\n")
+            out.write(text + "\n")  # type: ignore[attr-defined]
+            return 0
+    names = [k.removeprefix("briefing:").removeprefix("entry:") for k in by_key]
+    close = difflib.get_close_matches(target, names, n=3, cutoff=0.5)
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    print(f"briefing: unknown citation target {target!r}{hint}", file=sys.stderr)
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``briefing`` console script."""
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__.splitlines()[0])
@@ -219,7 +243,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=DEFAULT_EXPORT,
         help=f"the build's glossary export, for mention counts (default: {DEFAULT_EXPORT})",
     )
+    quote = commands.add_parser("cite", help="print the citation of a section, paragraph or entry")
+    quote.add_argument(
+        "target", help="lavrov-wonsan:s3, lavrov-wonsan:p7, lavrov-wonsan or sergey-lavrov"
+    )
+    quote.add_argument("--style", choices=citations.STYLES, default="chicago")
+    quote.add_argument(
+        "--export",
+        type=Path,
+        default=DEFAULT_CITATIONS,
+        help=f"the build's CSL-JSON export (default: {DEFAULT_CITATIONS})",
+    )
     args = parser.parse_args(argv)
+    if args.command == "cite":
+        return cite(args.target, args.style, args.export)
     if args.command == "search":
         return search(args.query, args.glossary, args.type, args.format, args.limit, args.export)
     if args.command == "annotate":

@@ -249,6 +249,11 @@ class GlossaryDirective(SphinxDirective):
             block += cited
             section += block
         domain.note_entity(entry.id, self.env.docname, entry.id, entry.type)
+        # A label named like the entry's citation key, for :ref: and objects.inv.
+        std = self.env.domains.standard_domain
+        title = f"{entry.names['ar']} ({entry.names['en']})"
+        std.anonlabels[f"entry:{entry.id}"] = (self.env.docname, entry.id)
+        std.labels[f"entry:{entry.id}"] = (self.env.docname, entry.id, title)
         return section
 
     @staticmethod

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 from sphinx.parsers import Parser
 
 from briefing import article, doctree, metadata, source
@@ -60,6 +61,7 @@ class ArticleParser(Parser):
             ),
             paths=(real, str(sidecar) if sidecar.is_file() else ""),
         )
+        _note_labels(env, meta.slug, top)
         get_domain(env).paragraphs[env.docname] = [
             (str(node["ids"][0]), _label(node), _own_text(node))
             for node in top.findall(nodes.Element)
@@ -78,6 +80,29 @@ class ArticleParser(Parser):
         except metadata.MetaError as err:
             warn(f"{err}; using defaults", "sidecar", metadata.sidecar_path(path), 1)
             return metadata.ArticleMeta(slug=metadata.default_slug(path))
+
+
+def _note_labels(env: BuildEnvironment, slug: str, top: nodes.section) -> None:
+    """Cross-reference labels (``:ref:``, objects.inv) named like the citation keys:
+    ``slug``, ``slug:s3``, ``slug:p7``, with readable titles."""
+    std = env.domains.standard_domain
+    headline = top[0].astext()
+    items = [(slug, slug, headline)]
+    section = ""
+    for node in top.findall(nodes.Element):
+        if "briefing_number" not in node:
+            continue
+        anchor = str(node["ids"][0])
+        if isinstance(node, nodes.section):
+            section = f"§{node['briefing_number']} {_own_text(node)}"
+            title = f"{headline}, {section}"
+        else:
+            pinpoint = f"{section.split(' ', 1)[0]} ¶{node['briefing_number']}".strip()
+            title = f"{headline}, {pinpoint}"
+        items.append((f"{slug}:{anchor}", anchor, title))
+    for name, anchor, title in items:
+        std.anonlabels[name] = (env.docname, anchor)
+        std.labels[name] = (env.docname, anchor, title)
 
 
 def _own_text(node: nodes.Element) -> str:
