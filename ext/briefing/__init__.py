@@ -18,7 +18,7 @@ from briefing.exports import embed_citations, write_exports
 from briefing.fidelity import FidelityCheck
 from briefing.glossary_pages import FillBacklinks, GlossaryDirective, GlossaryIndexDirective
 from briefing.i18n import register_catalogs, write_search_catalog
-from briefing.landing import ArticlesDirective, FillArticleLists
+from briefing.landing import ArticlesDirective, FillArticleLists, SourcesDirective
 from briefing.mentions import DENSITIES, LinkMentions
 from briefing.outdated import glossary_pages, new_sidecars, refresh_glossary
 from briefing.parser import FILETYPE, ArticleParser
@@ -64,6 +64,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_search_language(SearchArabic)
     app.add_builder(BriefingPDFBuilder)
     app.add_directive("briefing-articles", ArticlesDirective)
+    app.add_directive("briefing-sources", SourcesDirective)
     app.add_directive("briefing-glossary", GlossaryDirective)
     app.add_directive("briefing-glossary-index", GlossaryIndexDirective)
     app.add_transform(LinkMentions)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from docutils import nodes
+from sphinx.locale import _
 
 from briefing.article import Article, Block, Kind, numbered
 from briefing.citations import key
@@ -85,4 +86,36 @@ def build(article: Article, meta: ArticleMeta, source: str) -> nodes.section:
             top += container
         else:
             container += _paragraph(block, number, source, meta.slug)
+    top += sources_section(meta, source)
     return top
+
+
+def sources_section(meta: ArticleMeta, source: str) -> nodes.section:
+    """The article's own source: agency, outlet, dates and address, where known."""
+    section = nodes.section("", ids=["sources"], classes=["briefing-sources-section"])
+    section.source = source
+    section += nodes.title("", _("Sources"))
+    section += source_list(meta.source, meta.outlet, meta.published, meta.event_date, meta.url)
+    return section
+
+
+def source_list(
+    agency: str, outlet: str, published: str, event_date: str, url: str
+) -> nodes.bullet_list:
+    """What is known of an article's source, one fact per item."""
+    listing = nodes.bullet_list(classes=["briefing-article-sources"])
+    known = [
+        (_("Agency"), agency),
+        (_("Outlet"), outlet),
+        (_("Published"), published),
+        (_("Date of the events"), event_date),
+    ]
+    for label, value in known:
+        if value:
+            listing += nodes.list_item("", nodes.paragraph("", f"{label}: {value}"))
+    if url:
+        link = nodes.reference(url, url, refuri=url)
+        listing += nodes.list_item("", nodes.paragraph("", f"{_('Address')}: ", link))
+    if not listing.children:
+        listing += nodes.list_item("", nodes.paragraph("", _("The source is not recorded.")))
+    return listing

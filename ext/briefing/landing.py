@@ -17,6 +17,7 @@ from sphinx.util import get_filetype
 from sphinx.util.docutils import SphinxDirective
 
 from briefing import metadata
+from briefing.doctree import source_list
 from briefing.domain import ArticleRecord, get_domain
 from briefing.nodes import article_list
 from briefing.parser import FILETYPE
@@ -127,5 +128,26 @@ class FillArticleLists(SphinxPostTransform):
         for placeholder in placeholders:
             listing = nodes.bullet_list(classes=["briefing-articles"])
             for docname, record in records:
-                listing += _entry(fromdocname, docname, record)
+                entry = _entry(fromdocname, docname, record)
+                if placeholder.get("sources"):
+                    entry += source_list(
+                        record["source"],
+                        record["outlet"],
+                        record["published"],
+                        record["event_date"],
+                        record["url"],
+                    )
+                listing += entry
             placeholder.replace_self(listing)
+
+
+class SourcesDirective(SphinxDirective):
+    """``.. briefing-sources::`` — the book's sources: every article with what is known of
+    its agency, outlet, dates and address."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        placeholder = article_list(sources=True)
+        self.set_source_info(placeholder)
+        return [placeholder]
