@@ -39,10 +39,12 @@ def test_html_is_rtl_arabic(seed_app: SphinxTestApp) -> None:
 def test_sections_have_ascii_ordinal_ids(seed_app: SphinxTestApp) -> None:
     page = soup(article_html(seed_app))
     ids = [section["id"] for section in page.select("article section")]
-    assert ids == ["lavrov-wonsan", *[f"s{n}" for n in range(1, 8)]]
+    assert ids == ["lavrov-wonsan", *[f"s{n}" for n in range(1, 8)], "sources"]
     heading = page.select_one("section#s3 h2")
     assert heading is not None
     assert heading.select_one("span.briefing-secnum").get_text() == "§3"
+    assert heading.select_one("button.briefing-cite")["data-cite"] == "briefing:lavrov-wonsan:s3"
+    heading.select_one("button.briefing-cite").decompose()
     assert heading.get_text(" ", strip=True).startswith("§3 لافروف يحذّر من تحالف غربي")
 
 

@@ -57,7 +57,7 @@ class ArticleParser(Parser):
             headline=top[0].astext(),
             counts=(
                 sum(1 for _ in top.findall(_is_numbered)),
-                sum(1 for _ in top.findall(nodes.section)) - 1,
+                sum(1 for s in top.findall(nodes.section) if "briefing_number" in s),
             ),
             paths=(real, str(sidecar) if sidecar.is_file() else ""),
         )

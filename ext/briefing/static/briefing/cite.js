@@ -1,0 +1,382 @@
+"use strict";
+
+/*
+ * cite.js: the "Cite" panel of numbered paragraphs and section headings.
+ *
+ * The writer puts a button.briefing-cite (data-cite="briefing:<slug>:p7")
+ * after every paragraph and section number, and embeds the ready-made
+ * citations of the page in
+ *   <script id="briefing-citations" type="application/json">
+ *     {"<key>": {"chicago": "...", "apa": "...", ..., "csl-json": "..."}}
+ *   </script>
+ * Activating a button (click, Enter, Space) opens one shared modal
+ * <dialog> with the citation in every style, each with a copy button.
+ *
+ * Safety: the data is read with JSON.parse(textContent) and shown with
+ * textContent only; no HTML is ever built from it. Nothing is loaded from
+ * the network, so the panel works offline and from file://.
+ */
+(() => {
+  const DATA_ID = "briefing-citations";
+  const BUTTON = "button.briefing-cite";
+  const READY = "briefing-cite-ready"; // on <html>: the buttons can work
+  const COPIED_FOR_MS = 2000;
+
+  /* Citation styles, in the order shown. Their names are proper names and
+   * stay in Latin script; the machine formats read left to right. */
+  const STYLES = [
+    { key: "chicago", label: "Chicago", code: false },
+    { key: "apa", label: "APA", code: false },
+    { key: "mla", label: "MLA", code: false },
+    { key: "bibtex", label: "BibTeX", code: true },
+    { key: "ris", label: "RIS", code: true },
+    { key: "csl-json", label: "CSL-JSON", code: true },
+  ];
+
+  const TEXT = {
+    heading: "استشهد بهذا الجزء",
+    close: "إغلاق",
+    copy: "نسخ",
+    copied: "تم النسخ",
+    copyFailed: "تعذّر النسخ: حدّد النص وانسخه يدويًا.",
+    paragraph: (n) => `الفقرة ${n}`,
+    section: (n) => `القسم ${n}`,
+    article: "المقالة كاملة",
+  };
+
+  let citations = null; // parsed once, on first use
+  let dialog = null; // built once, on first use
+  let parts = null; // the dialog's elements we update
+  let opener = null; // the button that opened the dialog
+  let statusTimer = 0;
+
+  /** The page's citations: {key: {style: text}}, or an empty object. */
+  const loadCitations = () => {
+    if (citations) {
+      return citations;
+    }
+    citations = Object.create(null);
+    const scripts = document.querySelectorAll(`script#${DATA_ID}`);
+    if (scripts.length !== 1) {
+      return citations; // none, or an ambiguous page: offer nothing
+    }
+    let parsed = null;
+    try {
+      parsed = JSON.parse(scripts[0].textContent);
+    } catch (error) {
+      return citations;
+    }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+      return citations;
+    }
+    Object.keys(parsed).forEach((key) => {
+      const entry = parsed[key];
+      if (!entry || typeof entry !== "object") {
+        return;
+      }
+      const clean = Object.create(null);
+      STYLES.forEach(({ key: style }) => {
+        if (typeof entry[style] === "string" && entry[style]) {
+          clean[style] = entry[style];
+        }
+      });
+      if (Object.keys(clean).length) {
+        citations[key] = clean;
+      }
+    });
+    return citations;
+  };
+
+  const entryFor = (key) => {
+    const data = loadCitations();
+    return key && Object.prototype.hasOwnProperty.call(data, key) ? data[key] : null;
+  };
+
+  /** "الفقرة 7" / "القسم 3" / "المقالة كاملة" for the dialog's subtitle. */
+  const partName = (key) => {
+    const match = /:([ps])(\d+)$/.exec(key);
+    if (!match) {
+      return TEXT.article;
+    }
+    return match[1] === "p" ? TEXT.paragraph(match[2]) : TEXT.section(match[2]);
+  };
+
+  const el = (tag, attrs, text) => {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([name, value]) => node.setAttribute(name, value));
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  };
+
+  /* ---------------------------------------------------------------- copy */
+
+  /** Copy through a hidden textarea (file://, older browsers). */
+  const legacyCopy = (text, host) => {
+    const area = el("textarea", {
+      readonly: "",
+      "aria-hidden": "true",
+      tabindex: "-1",
+      class: "briefing-cite-clipboard",
+    });
+    area.value = text;
+    // Inside the modal dialog: the rest of the page is inert while it is open.
+    host.appendChild(area);
+    const active = document.activeElement;
+    area.focus({ preventScroll: true });
+    area.select();
+    area.setSelectionRange(0, text.length);
+    let ok = false;
+    try {
+      ok = document.execCommand("copy");
+    } catch (error) {
+      ok = false;
+    }
+    area.remove();
+    if (active && typeof active.focus === "function") {
+      active.focus({ preventScroll: true });
+    }
+    return ok;
+  };
+
+  const copyText = async (text, host) => {
+    if (navigator.clipboard && typeof navigator.clipboard.writeText === "function") {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch (error) {
+        // Denied or unavailable (file://, no permission): try the old way.
+      }
+    }
+    return legacyCopy(text, host);
+  };
+
+  const announce = (message) => {
+    const status = parts.status;
+    window.clearTimeout(statusTimer);
+    status.textContent = "";
+    // A fresh text node in a later task, so a repeated message is spoken again.
+    window.setTimeout(() => {
+      status.textContent = message;
+      statusTimer = window.setTimeout(() => {
+        status.textContent = "";
+      }, COPIED_FOR_MS);
+    }, 50);
+  };
+
+  const onCopy = async (button) => {
+    const block = parts.blocks.get(button.dataset.style);
+    if (!block || block.hidden) {
+      return;
+    }
+    const text = block.pre.textContent;
+    const ok = await copyText(text, dialog);
+    if (!ok) {
+      announce(TEXT.copyFailed);
+      // Select the text so the reader can copy it by hand.
+      const range = document.createRange();
+      range.selectNodeContents(block.pre);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    announce(TEXT.copied);
+    button.textContent = TEXT.copied;
+    button.classList.add("is-copied");
+    window.clearTimeout(Number(button.dataset.timer || 0));
+    button.dataset.timer = String(
+      window.setTimeout(() => {
+        button.textContent = TEXT.copy;
+        button.classList.remove("is-copied");
+      }, COPIED_FOR_MS),
+    );
+  };
+
+  /* -------------------------------------------------------------- dialog */
+
+  const build = () => {
+    const d = el("dialog", {
+      class: "briefing-cite-dialog",
+      "aria-labelledby": "briefing-cite-title",
+      "aria-describedby": "briefing-cite-subject",
+      dir: document.documentElement.dir || "rtl",
+    });
+    const header = el("div", { class: "briefing-cite-header" });
+    const titles = el("div", { class: "briefing-cite-titles" });
+    titles.appendChild(el("h2", { id: "briefing-cite-title" }, TEXT.heading));
+    const subject = el("p", { id: "briefing-cite-subject", class: "briefing-cite-subject" });
+    titles.appendChild(subject);
+    header.appendChild(titles);
+    const close = el("button", {
+      type: "button",
+      class: "briefing-cite-close",
+      "aria-label": TEXT.close,
+      title: TEXT.close,
+    });
+    close.appendChild(el("span", { "aria-hidden": "true" }, "×"));
+    header.appendChild(close);
+    d.appendChild(header);
+
+    const list = el("div", { class: "briefing-cite-styles" });
+    const blocks = new Map();
+    STYLES.forEach(({ key, label, code }) => {
+      const labelId = `briefing-cite-label-${key}`;
+      const copyId = `briefing-cite-copy-${key}`;
+      const block = el("section", {
+        class: `briefing-cite-style briefing-cite-style-${key}`,
+        "aria-labelledby": labelId,
+      });
+      const head = el("div", { class: "briefing-cite-style-head" });
+      head.appendChild(el("h3", { id: labelId, lang: "en", dir: "ltr" }, label));
+      const copy = el(
+        "button",
+        {
+          type: "button",
+          id: copyId,
+          class: "briefing-cite-copy",
+          "data-style": key,
+          // "نسخ Chicago": one name per button for screen readers.
+          "aria-labelledby": `${copyId} ${labelId}`,
+        },
+        TEXT.copy,
+      );
+      head.appendChild(copy);
+      block.appendChild(head);
+      const pre = el("pre", {
+        class: "briefing-cite-text",
+        "data-style": key,
+        dir: code ? "ltr" : "auto",
+        tabindex: "0",
+        "aria-labelledby": labelId,
+      });
+      if (code) {
+        pre.classList.add("briefing-cite-code");
+        pre.setAttribute("translate", "no");
+      }
+      block.appendChild(pre);
+      list.appendChild(block);
+      blocks.set(key, { block, pre, copy });
+    });
+    d.appendChild(list);
+
+    const status = el("p", {
+      class: "briefing-cite-status",
+      role: "status",
+      "aria-live": "polite",
+      "aria-atomic": "true",
+    });
+    d.appendChild(status);
+
+    close.addEventListener("click", () => d.close());
+    list.addEventListener("click", (event) => {
+      const button = event.target.closest("button.briefing-cite-copy");
+      if (button) {
+        onCopy(button);
+      }
+    });
+    // sphinx_highlight.js calls preventDefault() on every Escape, which
+    // would stop the dialog's own cancel: close it ourselves.
+    d.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && !event.altKey && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        event.stopPropagation();
+        d.close();
+      }
+    });
+    // A click on the ::backdrop (outside the card) closes the dialog.
+    d.addEventListener("click", (event) => {
+      if (event.target !== d) {
+        return;
+      }
+      const r = d.getBoundingClientRect();
+      if (
+        event.clientX < r.left ||
+        event.clientX > r.right ||
+        event.clientY < r.top ||
+        event.clientY > r.bottom
+      ) {
+        d.close();
+      }
+    });
+    d.addEventListener("close", () => {
+      window.clearTimeout(statusTimer);
+      status.textContent = "";
+      const back = opener;
+      opener = null;
+      if (back && document.contains(back)) {
+        back.focus({ preventScroll: true });
+      }
+    });
+
+    document.body.appendChild(d);
+    parts = { subject, blocks, status };
+    return d;
+  };
+
+  const open = (button) => {
+    const key = button.getAttribute("data-cite") || "";
+    const entry = entryFor(key);
+    if (!entry) {
+      return;
+    }
+    if (!dialog) {
+      dialog = build();
+    }
+    if (dialog.open) {
+      dialog.close();
+    }
+    parts.subject.textContent = partName(key);
+    let first = null;
+    parts.blocks.forEach(({ block, pre, copy }, style) => {
+      const text = entry[style];
+      block.hidden = !text;
+      pre.textContent = text || "";
+      copy.textContent = TEXT.copy;
+      copy.classList.remove("is-copied");
+      if (text && !first) {
+        first = copy;
+      }
+    });
+    parts.status.textContent = "";
+    opener = button;
+    dialog.showModal();
+    const list = dialog.querySelector(".briefing-cite-styles");
+    list.scrollTop = 0;
+    if (first) {
+      first.focus();
+    }
+  };
+
+  const init = () => {
+    const buttons = document.querySelectorAll(BUTTON);
+    if (!buttons.length) {
+      return;
+    }
+    const data = loadCitations();
+    if (typeof HTMLDialogElement !== "function") {
+      return; // no <dialog>: leave the buttons hidden (see cite.css)
+    }
+    buttons.forEach((button) => {
+      const key = button.getAttribute("data-cite");
+      if (!key || !Object.prototype.hasOwnProperty.call(data, key)) {
+        button.hidden = true; // nothing to show for it
+      }
+    });
+    document.documentElement.classList.add(READY);
+    document.addEventListener("click", (event) => {
+      const button = event.target.closest && event.target.closest(BUTTON);
+      if (button) {
+        event.preventDefault();
+        open(button);
+      }
+    });
+  };
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
