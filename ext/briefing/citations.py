@@ -119,6 +119,8 @@ def mla(item: Item) -> str:
         parts.append(f"[{item['note']}].")
     if item.get("container-title"):
         parts.append(f"{item['container-title']},")
+    if item.get("edition"):
+        parts.append(f"edition {item['edition']},")
     parts.append(f"{_author(item)},")
     parts.append(f"{_date_text(item)},")
     if item.get("section"):

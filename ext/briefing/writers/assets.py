@@ -36,7 +36,7 @@ def _woff2(source: Path, target: Path) -> None:
     tmp.replace(target)
     license_file = source.parent.parent / "LICENSE"
     if license_file.is_file():
-        shutil.copyfile(license_file, target.parent / "NotoSansArabic-LICENSE.txt")
+        shutil.copyfile(license_file, target.parent / "NotoSansArabic-LICENSE")
 
 
 def add_static_files(app: Sphinx) -> None:

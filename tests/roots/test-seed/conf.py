@@ -4,3 +4,5 @@ html_theme = "sphinx_book_theme"
 project = "Seed book"
 exclude_patterns = ["_build"]
 briefing_glossary_dir = "glossary"
+author = "فريق sphinx-briefing"
+version = release = "2026.1"
