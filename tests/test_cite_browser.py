@@ -57,38 +57,49 @@ def page(browser: Browser, book_site: BookSite) -> Iterator[Page]:
 
 
 def _citations(page: Page) -> dict[str, dict[str, str]]:
-    return page.evaluate("JSON.parse(document.getElementById('briefing-citations').textContent)")
+    data: dict[str, dict[str, str]] = page.evaluate(
+        "JSON.parse(document.getElementById('briefing-citations').textContent)"
+    )
+    return data
 
 
 def _headline(page: Page) -> str:
-    return page.locator("article.bd-article h1").first.evaluate(
-        "h => Array.from(h.childNodes).filter(n => n.nodeType === Node.TEXT_NODE)"
-        ".map(n => n.textContent).join('').trim()"
+    return str(
+        page.locator("article.bd-article h1").first.evaluate(
+            "h => Array.from(h.childNodes).filter(n => n.nodeType === Node.TEXT_NODE)"
+            ".map(n => n.textContent).join('').trim()"
+        )
     )
 
 
 def _active_is(page: Page, selector: str) -> bool:
-    return page.evaluate("s => document.activeElement === document.querySelector(s)", selector)
+    return bool(
+        page.evaluate("s => document.activeElement === document.querySelector(s)", selector)
+    )
 
 
 def _focus_in_dialog(page: Page) -> bool:
-    return page.evaluate(
-        "s => document.querySelector(s).contains(document.activeElement)"
-        " && document.activeElement !== document.querySelector(s)",
-        DIALOG,
+    return bool(
+        page.evaluate(
+            "s => document.querySelector(s).contains(document.activeElement)"
+            " && document.activeElement !== document.querySelector(s)",
+            DIALOG,
+        )
     )
 
 
 def _dialog_open(page: Page) -> bool:
-    return page.evaluate(
-        "s => { const d = document.querySelector(s); return Boolean(d && d.open"
-        " && d.matches(':modal')); }",
-        DIALOG,
+    return bool(
+        page.evaluate(
+            "s => { const d = document.querySelector(s); return Boolean(d && d.open"
+            " && d.matches(':modal')); }",
+            DIALOG,
+        )
     )
 
 
 def _shown_text(page: Page, style: str) -> str:
-    return page.locator(f"{DIALOG} pre[data-style='{style}']").evaluate("e => e.textContent")
+    return str(page.locator(f"{DIALOG} pre[data-style='{style}']").evaluate("e => e.textContent"))
 
 
 def _open_by_keyboard(page: Page) -> None:
@@ -104,10 +115,17 @@ def test_cite_buttons_are_ready(page: Page, book_site: BookSite) -> None:
     page.goto(book_site.url + ARTICLE)
     assert page.evaluate("document.documentElement.classList.contains('briefing-cite-ready')")
     data = _citations(page)
-    buttons = page.locator("button.briefing-cite")
-    assert buttons.count() >= 12 + 7  # every paragraph and every section heading
+    buttons = page.locator(
+        "section.briefing-article p.briefing-para > button.briefing-cite,"
+        " section.briefing-article h2 > button.briefing-cite"
+    )
+    assert buttons.count() == 12 + 7  # every paragraph and every section heading
     for key in buttons.evaluate_all("bs => bs.map(b => b.dataset.cite)"):
         assert key in data
+    # Copies of the headings in the tables of contents keep no button (no stray tab stop).
+    in_links = page.locator("a button.briefing-cite")
+    for i in range(in_links.count()):
+        assert in_links.nth(i).is_hidden()
     # Only one panel, built on demand.
     assert page.locator(DIALOG).count() == 0
 
@@ -242,9 +260,21 @@ def test_copy_falls_back_without_the_clipboard_api(page: Page, book_site: BookSi
 def test_escape_closes_and_focus_returns(page: Page, book_site: BookSite) -> None:
     page.goto(book_site.url + ARTICLE)
     _open_by_keyboard(page)
+    # From the citation text itself: sphinx_highlight.js swallows Escape outside controls.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('pre[data-style=\"chicago\"]')")
     page.keyboard.press("Escape")
     page.locator(DIALOG).wait_for(state="hidden")
     assert not _dialog_open(page)
+    assert _active_is(page, BUTTON)
+
+    # Opened without focusing the button (Safari does not focus buttons on click).
+    page.evaluate("document.activeElement.blur()")
+    page.locator(BUTTON).dispatch_event("click")
+    page.locator(DIALOG).wait_for(state="visible")
+    assert _focus_in_dialog(page)
+    page.keyboard.press("Escape")
+    page.locator(DIALOG).wait_for(state="hidden")
     assert _active_is(page, BUTTON)
 
     # The close button does the same; the panel is shared and reused.

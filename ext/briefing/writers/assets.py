@@ -8,8 +8,13 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 STATIC_DIR = Path(__file__).parent.parent / "static"
-CSS_FILES = ("briefing/briefing.css", "briefing/rtl.css", "briefing/glossary.css")
-JS_FILES = ("briefing/briefing.js", "briefing/glossary.js")
+CSS_FILES = (
+    "briefing/briefing.css",
+    "briefing/rtl.css",
+    "briefing/glossary.css",
+    "briefing/cite.css",
+)
+JS_FILES = ("briefing/briefing.js", "briefing/glossary.js", "briefing/cite.js")
 #: The Arabic text face (it also covers Latin), from the fontpkg-noto-sans-arabic package.
 FONT_FILE = "NotoSansArabic.woff2"
 

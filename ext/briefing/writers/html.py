@@ -34,7 +34,9 @@ def visit_section_number(self: HTML5Translator, node: section_number) -> None:
 
 def depart_section_number(self: HTML5Translator, node: section_number) -> None:
     self.body.append("</span>")
-    cite_button(self, node, _("Cite section %s") % node.astext().lstrip("§"))
+    # Only in the heading itself: tables of contents copy the title's nodes into links.
+    if isinstance(node.parent, nodes.title):
+        cite_button(self, node, _("Cite section %s") % node.astext().lstrip("§"))
     self.body.append(" ")
 
 

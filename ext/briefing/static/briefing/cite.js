@@ -21,6 +21,7 @@
   const BUTTON = "button.briefing-cite";
   const READY = "briefing-cite-ready"; // on <html>: the buttons can work
   const COPIED_FOR_MS = 2000;
+  const FAILED_FOR_MS = 8000;
 
   /* Citation styles, in the order shown. Their names are proper names and
    * stay in Latin script; the machine formats read left to right. */
@@ -48,7 +49,9 @@
   let dialog = null; // built once, on first use
   let parts = null; // the dialog's elements we update
   let opener = null; // the button that opened the dialog
+  let shown = null; // the citations now in the dialog: {style: text}
   let statusTimer = 0;
+  const copyTimers = new Map(); // copy button -> timer restoring its label
 
   /** The page's citations: {key: {style: text}}, or an empty object. */
   const loadCitations = () => {
@@ -152,28 +155,36 @@
     return legacyCopy(text, host);
   };
 
-  const announce = (message) => {
+  const announce = (message, duration) => {
     const status = parts.status;
     window.clearTimeout(statusTimer);
     status.textContent = "";
-    // A fresh text node in a later task, so a repeated message is spoken again.
-    window.setTimeout(() => {
+    // Set in a later task, so a repeated message is spoken again.
+    statusTimer = window.setTimeout(() => {
       status.textContent = message;
       statusTimer = window.setTimeout(() => {
         status.textContent = "";
-      }, COPIED_FOR_MS);
+      }, duration);
     }, 50);
   };
 
+  const resetCopyButton = (button) => {
+    window.clearTimeout(copyTimers.get(button));
+    copyTimers.delete(button);
+    button.textContent = TEXT.copy;
+    button.classList.remove("is-copied");
+  };
+
   const onCopy = async (button) => {
-    const block = parts.blocks.get(button.dataset.style);
-    if (!block || block.hidden) {
+    const style = button.getAttribute("data-style");
+    const block = parts.blocks.get(style);
+    const text = shown && style ? shown[style] : undefined;
+    if (!block || typeof text !== "string") {
       return;
     }
-    const text = block.pre.textContent;
     const ok = await copyText(text, dialog);
     if (!ok) {
-      announce(TEXT.copyFailed);
+      announce(TEXT.copyFailed, FAILED_FOR_MS);
       // Select the text so the reader can copy it by hand.
       const range = document.createRange();
       range.selectNodeContents(block.pre);
@@ -182,15 +193,13 @@
       selection.addRange(range);
       return;
     }
-    announce(TEXT.copied);
+    announce(TEXT.copied, COPIED_FOR_MS);
+    resetCopyButton(button);
     button.textContent = TEXT.copied;
     button.classList.add("is-copied");
-    window.clearTimeout(Number(button.dataset.timer || 0));
-    button.dataset.timer = String(
-      window.setTimeout(() => {
-        button.textContent = TEXT.copy;
-        button.classList.remove("is-copied");
-      }, COPIED_FOR_MS),
+    copyTimers.set(
+      button,
+      window.setTimeout(() => resetCopyButton(button), COPIED_FOR_MS),
     );
   };
 
@@ -224,8 +233,9 @@
     STYLES.forEach(({ key, label, code }) => {
       const labelId = `briefing-cite-label-${key}`;
       const copyId = `briefing-cite-copy-${key}`;
-      const block = el("section", {
+      const block = el("div", {
         class: `briefing-cite-style briefing-cite-style-${key}`,
+        role: "group",
         "aria-labelledby": labelId,
       });
       const head = el("div", { class: "briefing-cite-style-head" });
@@ -248,8 +258,8 @@
         class: "briefing-cite-text",
         "data-style": key,
         dir: code ? "ltr" : "auto",
+        // Focusable: it may scroll, and the keyboard can select in it.
         tabindex: "0",
-        "aria-labelledby": labelId,
       });
       if (code) {
         pre.classList.add("briefing-cite-code");
@@ -329,16 +339,17 @@
     }
     parts.subject.textContent = partName(key);
     let first = null;
+    shown = entry;
     parts.blocks.forEach(({ block, pre, copy }, style) => {
       const text = entry[style];
       block.hidden = !text;
       pre.textContent = text || "";
-      copy.textContent = TEXT.copy;
-      copy.classList.remove("is-copied");
+      resetCopyButton(copy);
       if (text && !first) {
         first = copy;
       }
     });
+    window.clearTimeout(statusTimer);
     parts.status.textContent = "";
     opener = button;
     dialog.showModal();
@@ -360,14 +371,15 @@
     }
     buttons.forEach((button) => {
       const key = button.getAttribute("data-cite");
-      if (!key || !Object.prototype.hasOwnProperty.call(data, key)) {
-        button.hidden = true; // nothing to show for it
+      if (!key || !Object.prototype.hasOwnProperty.call(data, key) || button.closest("a")) {
+        // Nothing to show for it, or a copy of a heading inside a TOC link.
+        button.hidden = true;
       }
     });
     document.documentElement.classList.add(READY);
     document.addEventListener("click", (event) => {
       const button = event.target.closest && event.target.closest(BUTTON);
-      if (button) {
+      if (button && !button.hidden) {
         event.preventDefault();
         open(button);
       }

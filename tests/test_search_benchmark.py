@@ -1,0 +1,46 @@
+"""benchmarks/search.py runs and writes a well-formed report; the index stays small.
+
+The size ratio is asserted (it is a property of the index, not of the machine); query
+times are not measured with ``--quick`` and never asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(__file__).parent.parent / "benchmarks" / "search.py"
+
+
+def test_quick_search_benchmark_writes_json_within_the_size_target(tmp_path: Path) -> None:
+    out = tmp_path / "bench" / "search.json"
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--quick", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "within the 2.0 target" in result.stdout
+
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert set(report) >= {"search"}
+    rows = report["search"]
+    assert [row["articles"] for row in rows] == [20]
+    for row in rows:
+        for key in ("articles", "index_bytes", "baseline_index_bytes", "extra_data_bytes"):
+            assert isinstance(row[key], int)
+            assert row[key] > 0
+        for key in ("ratio", "bytes_per_article"):
+            assert isinstance(row[key], float)
+            assert row[key] > 0
+        assert row["ratio"] == row["index_bytes"] / row["baseline_index_bytes"]
+        assert row["bytes_per_article"] == row["index_bytes"] / row["articles"]
+        assert row["ratio"] <= 2.0
+        # The quick run has no browser; a full run has one median per query.
+        assert row["query_ms"] is None
+        # The baseline without sidebar navigation indexes exactly what the full one does.
+        assert row["baseline_shortcut_identical"] is True
