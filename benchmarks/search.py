@@ -1,0 +1,579 @@
+"""Size of the search index and speed of a search, with the Arabic search language.
+
+For N generated articles (N = 100 and 1,000; ``--quick``: N = 20) the script builds a
+temporary book twice, serially (no ``-j``) and quietly (``-q``):
+
+* **ours**: the project as configured (``language = "ar"``, the extension's
+  ``SearchArabic``, which indexes every proclitic reading of every word);
+* **baseline**: the same project with ``-D html_search_language=en``, Sphinx's default
+  English rules, which is what a stock Sphinx build of Arabic text gives.
+
+It reports the size of ``searchindex.js`` for both, their ratio (target: at most 2.0), the
+bytes per article, and the size of the extension's extra search data
+(``_static/briefing/search/``: the entity script and one paragraph script per article).
+For the full run it also opens ``search.html?q=...`` in headless Chromium and measures,
+from navigation start, how long the search takes until the status line is written and
+every paragraph-hit list is attached (median of 5 runs).
+
+Everything is deterministic (fixed seed). The corpus recombines the seed article's
+headings, sentences and list items (headline, dateline, sections of paragraphs, sometimes
+a list) in a varied order, and varies a few words: names of people, capitals and
+countries are swapped for other glossary names of the same kind (in any of their
+spellings, so «بيونج يانج» occurs too), some words get a proclitic و, numbers change, and a
+few names are followed by their English form (``(Sergey Lavrov)``).
+
+Usage::
+
+    python benchmarks/search.py [--quick] [--json PATH]
+
+The projects are written to ``build/bench/search-N/`` (``src``, ``html-ar``, ``html-en``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from briefing import article, glossary
+from briefing.article import Kind
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "lavrov-wonsan.txt"
+DOCS = REPO / "docs"
+BENCH = REPO / "build" / "bench"
+DEFAULT_JSON = BENCH / "search.json"
+
+SIZES = (100, 1_000)
+QUICK_SIZES = (20,)
+#: Queries are timed at these sizes (never with ``--quick``).
+QUERY_SIZES = frozenset({100, 1_000})
+QUERIES = ("موسكو", "Lavrov", "بيونج يانج")
+RUNS = 5
+#: The paragraph-hit lists are complete once none has been added for this long.
+QUIET_MS = 300
+#: Give up on one search after this long.
+QUERY_TIMEOUT_MS = 180_000
+TARGET_RATIO = 2.0
+SEED_CORPUS = 20250712
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+#: Glossary names that are swapped for one another: (type, place kind) groups.
+SWAP_GROUPS: dict[tuple[str, str | None], str] = {
+    ("person", None): "person",
+    ("place", "capital"): "city",
+    ("place", "city"): "city",
+    ("place", "country"): "country",
+}
+SWAP_P = 0.35
+ENGLISH_GLOSS_P = 0.15
+WAW_P = 0.03
+SOURCES = ("وكالات", "رويترز", "سبوتنيك", "يونهاب", "تاس")
+#: Proclitics a name can carry in the text (``لبيونغ يانغ``, ``وموسكو``).
+NAME_PREFIX = "(?:[وف]??[بلك]??)"
+
+#: The baseline's conf.py (used with ``-c``): the book's own, without the sidebar. The
+#: sidebar lists every article on every page, which makes writing the pages O(N²) (most of
+#: the build time at N = 1,000); it does not change ``searchindex.js``, the only output the
+#: baseline is built for. ``--quick`` checks that the index is byte-for-byte the same.
+BASELINE_CONF = """# Written by benchmarks/search.py: the book's conf.py, without the sidebar.
+from pathlib import Path
+
+exec(compile(Path({conf!r}).read_text(encoding="utf-8"), {conf!r}, "exec"))
+html_sidebars = {{"**": []}}
+"""
+BASELINE = ("-D", "html_search_language=en")
+
+#: Records the time of the status line and of every paragraph-hit list, from navigation
+#: start (``performance.now()``), before any of the page's scripts run.
+PROBE = """
+(() => {
+  const bench = (window.__bench = { summary: null, last: null, lists: 0 });
+  const summary = () => document.querySelector("#search-results .search-summary");
+  new MutationObserver((changes) => {
+    const now = performance.now();
+    for (const change of changes) {
+      for (const node of change.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        if (node.matches(".briefing-search-paragraphs")) {
+          bench.last = now;
+          bench.lists += 1;
+        }
+      }
+    }
+    if (bench.summary === null && summary() && summary().textContent.trim()) {
+      bench.summary = now;
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+})();
+"""
+SETTLED = (
+    "() => window.__bench && window.__bench.summary !== null && performance.now()"
+    f" - Math.max(window.__bench.summary, window.__bench.last || 0) >= {QUIET_MS}"
+)
+DONE_AT = "() => Math.max(window.__bench.summary, window.__bench.last || 0)"
+
+
+@dataclass
+class Result:
+    """One row of the table (and of the JSON)."""
+
+    articles: int
+    index_bytes: int
+    baseline_index_bytes: int
+    ratio: float
+    bytes_per_article: float
+    extra_data_bytes: int
+    #: Median ms from navigation start to a complete result page, per query (or None).
+    query_ms: dict[str, float] | None
+    baseline_bytes_per_article: float = 0.0
+    index_gzip_bytes: int = 0
+    baseline_index_gzip_bytes: int = 0
+    #: Bytes of each top-level key of the index (serialised as Sphinx does).
+    index_parts: dict[str, int] = field(default_factory=dict)
+    baseline_index_parts: dict[str, int] = field(default_factory=dict)
+    #: Distinct keys in ``terms`` and document ids over all their postings.
+    terms: int = 0
+    baseline_terms: int = 0
+    postings: int = 0
+    baseline_postings: int = 0
+    build_s: float = 0.0
+    baseline_build_s: float = 0.0
+    #: Results and paragraph-hit lists of the last timed run of each query.
+    query_hits: dict[str, dict[str, int]] | None = None
+    #: Whether the baseline without sidebar has the same searchindex.js as the one with
+    #: (checked with ``--quick`` only; None when not checked).
+    baseline_shortcut_identical: bool | None = None
+
+
+# --- corpus -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeedParts:
+    """The seed article taken apart."""
+
+    headlines: list[str]
+    headings: list[str]
+    sentences: list[str]
+    list_intros: list[str]
+    list_items: list[str]
+
+
+def sentences_of(paragraph: str) -> list[str]:
+    """A paragraph's sentences: split after ``. ! ؟`` (and a closing quote)."""
+    pieces = re.split(r"(?<=[.!؟])\s+|(?<=[.!؟][”»\"])\s+", paragraph)
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def seed_parts(text: str) -> SeedParts:
+    """Headline, headings, sentences, list intros and items of the seed article."""
+    parsed = article.parse(text)
+    headlines, headings, sentences, intros, items = [], [], [], [], []
+    for block in parsed.blocks:
+        line = block.text
+        if block.kind is Kind.HEADLINE:
+            headlines.append(line)
+        elif block.kind is Kind.HEADING:
+            headings.append(line)
+        elif block.kind is Kind.LIST_ITEM:
+            items.append(line)
+        elif article.introduces_list(line):
+            intros.append(line)
+        else:
+            if parsed.dateline and line.startswith(parsed.dateline):
+                line = re.sub(r"^[^–—-]+[–—-]\s*", "", line, count=1)
+            sentences.extend(sentences_of(line))
+    return SeedParts(headlines + headings, headings, sentences, intros, items)
+
+
+class Varier:
+    """Varies a few words of a line: names, proclitic و, numbers, English glosses."""
+
+    def __init__(self, loaded: glossary.Glossary, rng: random.Random) -> None:
+        self.rng = rng
+        self.group_of: dict[str, str] = {}
+        self.pool: dict[str, list[str]] = {}
+        self.english: dict[str, str] = {}
+        for entry in sorted(loaded.entries.values(), key=lambda e: e.id):
+            kind = entry.data.get(entry.type, {}).get("kind") if entry.type == "place" else None
+            group = SWAP_GROUPS.get((entry.type, kind))
+            if group is None:
+                continue
+            for name in entry.aliases("ar"):
+                self.group_of.setdefault(name, group)
+                self.pool.setdefault(group, []).append(name)
+                if entry.type == "person":
+                    self.english[name] = entry.names["en"]
+        names = sorted(self.group_of, key=len, reverse=True)
+        alternatives = "|".join(re.escape(n) for n in names)
+        self.pattern = re.compile(rf"(?<!\w)(?P<pre>{NAME_PREFIX})(?P<name>{alternatives})(?!\w)")
+
+    def _name(self, match: re.Match[str]) -> str:
+        pre, name = match["pre"], match["name"]
+        if self.rng.random() < SWAP_P:
+            name = self.rng.choice(self.pool[self.group_of[name]])
+        if pre.endswith("ل") and name.startswith("ال"):
+            name = "ل" + name[1:]  # ل + الولايات -> للولايات
+        text = pre + name
+        if name in self.english and self.rng.random() < ENGLISH_GLOSS_P:
+            text += f" ({self.english[name]})"
+        return text
+
+    def _number(self, match: re.Match[str]) -> str:
+        return f"{self.rng.randint(2, 60) * 500:,}"
+
+    def __call__(self, line: str) -> str:
+        line = self.pattern.sub(self._name, line)
+        line = re.sub(r"\d[\d,]*\d|\d", self._number, line)
+        words = line.split(" ")
+        for index, word in enumerate(words):
+            arabic = word[:1] >= "\u0621" and word[:1] <= "\u064a"
+            if arabic and len(word) > 3 and word[0] != "و" and self.rng.random() < WAW_P:
+                words[index] = "و" + word
+        return " ".join(words)
+
+
+def punctuated(line: str) -> str:
+    """The line, with a full stop if it has no final punctuation."""
+    if article.final_character(line) in article.FINAL_PUNCTUATION:
+        return line
+    return line + "."
+
+
+def make_article(parts: SeedParts, vary: Varier, rng: random.Random) -> tuple[str, list[Kind]]:
+    """One article's text and the kind each of its non-blank lines must be read as."""
+    lines: list[tuple[str, Kind]] = [(vary(rng.choice(parts.headlines)), Kind.HEADLINE)]
+
+    def paragraph(lead: str = "") -> None:
+        chosen = [vary(s) for s in rng.sample(parts.sentences, rng.randint(1, 3))]
+        lines.append((lead + punctuated(" ".join(chosen)), Kind.PARAGRAPH))
+
+    paragraph(f"{rng.choice(SOURCES)} – ")
+    sections = rng.sample(parts.headings, rng.randint(3, min(6, len(parts.headings))))
+    list_in = rng.randrange(len(sections)) if rng.random() < 0.4 else -1
+    for number, heading in enumerate(sections):
+        lines.append((vary(heading), Kind.HEADING))
+        for _ in range(rng.randint(1, 3)):
+            paragraph()
+        if number == list_in:
+            lines.append((vary(rng.choice(parts.list_intros)), Kind.PARAGRAPH))
+            for item in rng.sample(parts.list_items, len(parts.list_items)):
+                lines.append((punctuated(vary(item)), Kind.LIST_ITEM))
+            lines.append(("", Kind.PARAGRAPH))  # a blank line ends the list
+    text = "\n".join(line for line, _ in lines) + "\n"
+    return text, [kind for line, kind in lines if line]
+
+
+def make_corpus(count: int, seed_text: str, loaded: glossary.Glossary) -> list[str]:
+    """``count`` articles; each is checked to parse into the intended structure."""
+    rng = random.Random(SEED_CORPUS)
+    parts = seed_parts(seed_text)
+    vary = Varier(loaded, rng)
+    texts = []
+    for number in range(count):
+        text, kinds = make_article(parts, vary, rng)
+        got = [block.kind for block in article.parse(text).blocks]
+        if got != kinds:
+            raise SystemExit(f"error: generated article {number} parses as {got}, not {kinds}")
+        texts.append(text)
+    return texts
+
+
+def write_project(root: Path, texts: Sequence[str]) -> Path:
+    """A fresh copy of the book with ``texts`` as its articles; returns the source dir."""
+    if root.exists():
+        shutil.rmtree(root)
+    src = root / "src"
+    src.mkdir(parents=True)
+    shutil.copy2(DOCS / "conf.py", src / "conf.py")
+    shutil.copy2(DOCS / "index.md", src / "index.md")
+    shutil.copytree(DOCS / "glossary", src / "glossary", symlinks=False)
+    articles = src / "articles"
+    articles.mkdir()
+    for number, text in enumerate(texts, start=1):
+        (articles / f"article-{number:04d}.txt").write_text(text, encoding="utf-8")
+    return src
+
+
+# --- building and measuring sizes -------------------------------------------------------
+
+
+def baseline_confdir(root: Path, src: Path) -> Path:
+    """A conf directory for the baseline: the book's conf.py, minus the sidebar navigation."""
+    confdir = root / "conf-baseline"
+    confdir.mkdir(parents=True, exist_ok=True)
+    conf = str(src / "conf.py")
+    (confdir / "conf.py").write_text(BASELINE_CONF.format(conf=conf), encoding="utf-8")
+    return confdir
+
+
+def build(src: Path, out: Path, doctrees: Path, *options: str) -> float:
+    """Build ``src`` into ``out`` serially and quietly; wall seconds."""
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", *options]
+    command += ["-d", str(doctrees), str(src), str(out)]
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"error: {' '.join(command)} failed:\n{result.stderr}")
+    warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
+    if warnings:
+        print(f"{out.name}: {len(warnings)} warnings, e.g. {warnings[0]}", file=sys.stderr)
+    return elapsed
+
+
+def load_index(path: Path) -> dict[str, Any]:
+    """The object inside ``Search.setIndex(...)``."""
+    text = path.read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    return data
+
+
+def parts_of(index: dict[str, Any]) -> dict[str, int]:
+    """Bytes of each top-level key, serialised as Sphinx does (ASCII, no spaces)."""
+    return {
+        name: len(json.dumps(value, separators=(",", ":"), sort_keys=True))
+        for name, value in sorted(index.items())
+    }
+
+
+def postings(terms: dict[str, int | list[int]]) -> int:
+    """Document ids over all terms (a term in one document is stored as a bare int)."""
+    return sum(1 if isinstance(v, int) else len(v) for v in terms.values())
+
+
+def tree_bytes(directory: Path) -> int:
+    """Total size of the files under ``directory``."""
+    return sum(p.stat().st_size for p in directory.rglob("*") if p.is_file())
+
+
+# --- timing searches --------------------------------------------------------------------
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging every request."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on a free loopback port; yields the base URL."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def time_queries(
+    out: Path, queries: Sequence[str]
+) -> tuple[dict[str, float], dict[str, dict[str, int]]]:
+    """Median ms per query until the result page is complete, and what it showed.
+
+    Every run uses a fresh browser context (cold cache). One untimed run first warms up
+    the browser and the server.
+    """
+    from playwright.sync_api import sync_playwright
+
+    medians: dict[str, float] = {}
+    hits: dict[str, dict[str, int]] = {}
+    with serve(out) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+
+            def run(query: str) -> tuple[float, dict[str, int]]:
+                context = browser.new_context()
+                try:
+                    context.add_init_script(PROBE)
+                    page = context.new_page()
+                    page.goto(f"{base}search.html?q={quote(query)}", wait_until="commit")
+                    page.wait_for_function(SETTLED, polling=50, timeout=QUERY_TIMEOUT_MS)
+                    done = float(page.evaluate(DONE_AT))
+                    shown = page.evaluate(
+                        "() => ({results: document.querySelectorAll("
+                        "'#search-results ul.search > li').length,"
+                        " paragraph_lists: window.__bench.lists})"
+                    )
+                    return done, {k: int(v) for k, v in shown.items()}
+                finally:
+                    context.close()
+
+            run(queries[-1])
+            for query in queries:
+                times = []
+                for _ in range(RUNS):
+                    elapsed, hits[query] = run(query)
+                    times.append(elapsed)
+                medians[query] = statistics.median(times)
+                print(
+                    f"  q={query}: {', '.join(f'{t:.0f}' for t in times)} ms",
+                    file=sys.stderr,
+                )
+        finally:
+            browser.close()
+    return medians, hits
+
+
+# --- the benchmark ----------------------------------------------------------------------
+
+
+def measure(
+    count: int,
+    seed_text: str,
+    loaded: glossary.Glossary,
+    queries: bool,
+    check_baseline: bool = False,
+) -> Result:
+    """Generate, build twice, measure sizes (and, if asked, query times) for N=count.
+
+    ``check_baseline`` also builds the baseline with the sidebar, as configured, and
+    compares the two ``searchindex.js``.
+    """
+    root = BENCH / f"search-{count}"
+    start = time.perf_counter()
+    src = write_project(root, make_corpus(count, seed_text, loaded))
+    print(f"N={count}: corpus written in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    ours, baseline = root / "html-ar", root / "html-en"
+    build_s = build(src, ours, root / "doctrees-ar")
+    print(f"N={count}: built (ar) in {build_s:.1f} s", file=sys.stderr)
+    confdir = baseline_confdir(root, src)
+    baseline_s = build(src, baseline, root / "doctrees-en", *BASELINE, "-c", str(confdir))
+    print(f"N={count}: built (en, no sidebar) in {baseline_s:.1f} s", file=sys.stderr)
+    identical = None
+    if check_baseline:
+        full = root / "html-en-full"
+        full_s = build(src, full, root / "doctrees-en-full", *BASELINE)
+        print(f"N={count}: built (en, as configured) in {full_s:.1f} s", file=sys.stderr)
+        identical = (full / "searchindex.js").read_bytes() == (
+            baseline / "searchindex.js"
+        ).read_bytes()
+
+    index_file, baseline_file = ours / "searchindex.js", baseline / "searchindex.js"
+    index, baseline_index = load_index(index_file), load_index(baseline_file)
+    size, baseline_size = index_file.stat().st_size, baseline_file.stat().st_size
+    query_ms, hits = time_queries(ours, QUERIES) if queries else (None, None)
+    return Result(
+        articles=count,
+        index_bytes=size,
+        baseline_index_bytes=baseline_size,
+        ratio=size / baseline_size,
+        bytes_per_article=size / count,
+        extra_data_bytes=tree_bytes(ours / "_static" / "briefing" / "search"),
+        query_ms=query_ms,
+        baseline_bytes_per_article=baseline_size / count,
+        index_gzip_bytes=len(gzip.compress(index_file.read_bytes(), 9)),
+        baseline_index_gzip_bytes=len(gzip.compress(baseline_file.read_bytes(), 9)),
+        index_parts=parts_of(index),
+        baseline_index_parts=parts_of(baseline_index),
+        terms=len(index["terms"]),
+        baseline_terms=len(baseline_index["terms"]),
+        postings=postings(index["terms"]),
+        baseline_postings=postings(baseline_index["terms"]),
+        build_s=build_s,
+        baseline_build_s=baseline_s,
+        query_hits=hits,
+        baseline_shortcut_identical=identical,
+    )
+
+
+def table(results: Sequence[Result]) -> str:
+    """The results as a plain-text table, then the query times."""
+    rows = [
+        f"{'articles':>8} {'index B':>11} {'baseline B':>11} {'ratio':>6} {'B/article':>10} "
+        f"{'extra B':>11} {'gzip ratio':>10} {'terms':>7} {'base terms':>10} "
+        f"{'build s':>8} {'base s':>7}"
+    ]
+    for r in results:
+        gzip_ratio = r.index_gzip_bytes / r.baseline_index_gzip_bytes
+        rows.append(
+            f"{r.articles:>8,} {r.index_bytes:>11,} {r.baseline_index_bytes:>11,} "
+            f"{r.ratio:>6.2f} {r.bytes_per_article:>10,.0f} {r.extra_data_bytes:>11,} "
+            f"{gzip_ratio:>10.2f} {r.terms:>7,} {r.baseline_terms:>10,} "
+            f"{r.build_s:>8.1f} {r.baseline_build_s:>7.1f}"
+        )
+    for r in results:
+        if r.query_ms is None:
+            continue
+        rows.append(f"query at N={r.articles:,} (median of {RUNS}, ms from navigation start):")
+        for query, ms in r.query_ms.items():
+            shown = (r.query_hits or {}).get(query, {})
+            rows.append(
+                f"  {query}: {ms:,.0f} ms ({shown.get('results', 0):,} results, "
+                f"{shown.get('paragraph_lists', 0):,} with paragraph hits)"
+            )
+    return "\n".join(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="N = 20 only, no browser")
+    parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to write JSON")
+    args = parser.parse_args(argv)
+
+    loaded = glossary.load(DOCS / "glossary" / "entries")
+    if loaded.problems:
+        print(f"warning: {len(loaded.problems)} glossary problems", file=sys.stderr)
+    seed_text = SEED.read_text(encoding="utf-8")
+    sizes = QUICK_SIZES if args.quick else SIZES
+    start = time.perf_counter()
+    results = [
+        measure(
+            n,
+            seed_text,
+            loaded,
+            queries=not args.quick and n in QUERY_SIZES,
+            check_baseline=args.quick,
+        )
+        for n in sizes
+    ]
+    print(table(results))
+    worst = max(r.ratio for r in results)
+    verdict = "within" if worst <= TARGET_RATIO else "MISSES"
+    print(f"largest ratio ours/baseline: {worst:.2f} ({verdict} the {TARGET_RATIO} target)")
+    for r in results:
+        if r.baseline_shortcut_identical is False:
+            print(f"error: N={r.articles}: the baseline's index depends on the sidebar")
+    print(f"total time: {time.perf_counter() - start:.0f} s")
+
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    report = {"search": [r.__dict__ for r in results]}
+    args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.json}")
+    return 1 if any(r.baseline_shortcut_identical is False for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
