@@ -12,6 +12,8 @@ temporary book twice, serially (no ``-j``) and quietly (``-q``):
   the pages O(N²), and it does not change ``searchindex.js``. ``--quick`` also builds the
   baseline as configured and checks that both indexes are byte-for-byte the same.
 
+Neither build writes the PDF (``-D briefing_pdf_in_html=0``): it touches no search data.
+
 It reports the size of ``searchindex.js`` for both, their ratio (target: at most 2.0), the
 bytes per article, and the size of the extension's extra search data
 (``_static/briefing/search/``: the entity script and one paragraph script per article).
@@ -114,6 +116,10 @@ exec(compile(Path({conf!r}).read_text(encoding="utf-8"), {conf!r}, "exec"))
 html_sidebars = {{"**": []}}
 """
 BASELINE = ("-D", "html_search_language=en")
+#: Every build: no PDF with the HTML (``briefing_pdf_in_html``). It is a separate process at
+#: the end of the build that touches no search data, and at N = 1,000 it takes minutes and
+#: gigabytes.
+NO_PDF = ("-D", "briefing_pdf_in_html=0")
 
 #: Records the time of the status line and of every paragraph-hit list, from navigation
 #: start (``performance.now()``), before any of the page's scripts run.
@@ -349,7 +355,7 @@ def baseline_confdir(root: Path, src: Path) -> Path:
 
 def build(src: Path, out: Path, doctrees: Path, *options: str) -> float:
     """Build ``src`` into ``out`` serially and quietly; wall seconds."""
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", *options]
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", *NO_PDF, *options]
     command += ["-d", str(doctrees), str(src), str(out)]
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, check=False)
