@@ -29,6 +29,7 @@ from briefing.transforms import IsolateLatin
 from briefing.writers import html
 from briefing.writers.assets import add_static_files
 from briefing.writers.icons import write_icon_subset
+from briefing.writers.navigation import use_bounded_sidebar
 from briefing.writers.page import add_templates, use_direction_bridge
 
 __version__ = "0.1.0"
@@ -57,6 +58,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("briefing_pdf_paper", "a4", "", str)
     app.add_config_value("briefing_pdf_digits", "western", "", ENUM("western", "arabic-indic"))
     app.add_config_value("briefing_pdf_in_html", False, "env", bool)
+    app.add_config_value("briefing_sidebar_articles", 20, "html", int)
 
     app.add_source_suffix(".txt", FILETYPE)
     app.add_source_parser(ArticleParser)
@@ -114,6 +116,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", write_exports)
     app.connect("build-finished", write_search_data)
     app.connect("build-finished", build_pdf_for_html)
+    app.connect("html-page-context", use_bounded_sidebar)
     app.connect("html-page-context", add_search_scripts)
     app.connect("html-page-context", embed_citations)
 

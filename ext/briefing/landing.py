@@ -21,6 +21,7 @@ from briefing.doctree import source_list
 from briefing.domain import ArticleRecord, get_domain
 from briefing.nodes import article_list
 from briefing.parser import FILETYPE
+from briefing.writers.navigation import ARTICLES_TOCTREE
 
 
 def article_docnames(env: BuildEnvironment) -> list[str]:
@@ -66,6 +67,8 @@ class ArticlesDirective(SphinxDirective):
         toctree["includehidden"] = False
         toctree["numbered"] = 0
         toctree["titlesonly"] = True
+        # The sidebar shows only the newest articles of this toctree (writers/navigation.py).
+        toctree[ARTICLES_TOCTREE] = True
         self.set_source_info(toctree)
         wrapper = nodes.compound(classes=["toctree-wrapper"])
         wrapper += toctree
