@@ -162,3 +162,33 @@ def setup(app):
     warnings = warnings_of(app)
     assert "articles/lossy.txt:3: WARNING: text of this line is missing" in warnings
     assert "[briefing.fidelity]" in warnings
+
+
+def written_pages(
+    make_app: Callable[..., SphinxTestApp], srcdir: Path
+) -> tuple[SphinxTestApp, list[str]]:
+    """Build ``srcdir`` again and return the documents whose pages were written."""
+    app = make_app("html", srcdir=srcdir)
+    pages: list[str] = []
+    app.connect("html-page-context", lambda _a, name, _t, _c, doctree: pages.append(name))
+    app.build()
+    app.cleanup()
+    return app, sorted(name for name in pages if name in app.env.all_docs)
+
+
+def test_glossary_pages_are_written_again_only_when_an_article_changed(
+    make_app, tmp_path: Path
+) -> None:
+    srcdir = copy_root("seed", tmp_path / "seed")
+    written_pages(make_app, srcdir)
+    # Nothing changed: nothing is read, and no page is written.
+    _, pages = written_pages(make_app, srcdir)
+    assert pages == []
+    # An edited article changes the backlinks: the glossary pages follow.
+    article = srcdir / "articles" / "lavrov-wonsan.txt"
+    text = SEED.read_text(encoding="utf-8").replace("وونسان", "مدينة وونسان الساحلية", 1)
+    touch_later(article, text)
+    app, pages = written_pages(make_app, srcdir)
+    assert {"articles/lavrov-wonsan", "entries", "english"} <= set(pages)
+    entries = (app.outdir / "entries.html").read_text(encoding="utf-8")
+    assert "مدينة وونسان الساحلية" in entries  # the new backlink snippet

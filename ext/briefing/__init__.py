@@ -20,7 +20,7 @@ from briefing.glossary_pages import FillBacklinks, GlossaryDirective, GlossaryIn
 from briefing.i18n import register_catalogs, write_search_catalog
 from briefing.landing import ArticlesDirective, FillArticleLists, SourcesDirective
 from briefing.mentions import DENSITIES, LinkMentions
-from briefing.outdated import glossary_pages, new_sidecars, refresh_glossary
+from briefing.outdated import glossary_pages, new_sidecars, note_reading, refresh_glossary
 from briefing.parser import FILETYPE, ArticleParser
 from briefing.pdf_builder import BriefingPDFBuilder, build_pdf_for_html
 from briefing.search_language import SearchArabic
@@ -103,8 +103,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(bnodes.article_list)
     app.add_node(bnodes.backlinks)
 
+    app.setup_extension("briefing.glance")
     register_catalogs(app)
     app.connect("env-before-read-docs", use_lenient_encoding)
+    app.connect("env-before-read-docs", note_reading)
     app.connect("config-inited", use_direction_bridge)
     app.connect("config-inited", add_templates)
     app.connect("config-inited", write_search_catalog)

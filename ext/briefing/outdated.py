@@ -14,6 +14,10 @@ from briefing.domain import get_domain
 from briefing.metadata import sidecar_path
 from briefing.report import warn
 
+#: Domain data flag: a document was read or removed since the pages built from every
+#: article were last written.
+STALE = "article_pages_stale"
+
 
 def new_sidecars(
     app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
@@ -54,6 +58,8 @@ def refresh_glossary(
     now = {"all": loaded.fingerprint(), "aliases": loaded.fingerprint("aliases")}
     domain.store_glossary(loaded, now)
     outdated: set[str] = set()
+    if removed:
+        domain.data[STALE] = True  # their mentions leave the backlinks
     if before.get("aliases") != now["aliases"]:
         outdated |= set(domain.articles)
     if before.get("all") != now["all"]:
@@ -61,7 +67,17 @@ def refresh_glossary(
     return sorted(outdated - set(removed))
 
 
+def note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Remember that documents are read in this build (``env-before-read-docs``)."""
+    if docnames:
+        get_domain(env).data[STALE] = True
+
+
 def glossary_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Glossary pages are written again on every build: their "Mentioned in" lists come
-    from every article (``env-get-updated``)."""
-    return sorted(get_domain(env).glossary_pages)
+    """Pages drawn from every article (the glossary's "Mentioned in" lists, the at-a-glance
+    counts) are written again whenever a document was read or removed (``env-get-updated``);
+    a build that reads nothing writes nothing."""
+    domain = get_domain(env)
+    if not domain.data.pop(STALE, False):
+        return []
+    return sorted(set(domain.glossary_pages) | set(domain.data.get("glance_pages", {})))
