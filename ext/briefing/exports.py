@@ -13,6 +13,7 @@ from sphinx.application import Sphinx
 
 from briefing import citations
 from briefing.domain import BriefingDomain, get_domain
+from briefing.fresh import is_current, mark_current
 
 EXPORT_DIR = "_briefing"
 
@@ -30,29 +31,27 @@ def source_path(app: Sphinx, path: str) -> str:
 
 def glossary_export(app: Sphinx, domain: BriefingDomain) -> dict[str, Any]:
     """The content of ``glossary.json``."""
+    # One pass over the mentions, grouped by entity (articles newest first).
+    by_entity: dict[str, list[dict[str, Any]]] = {}
+    for docname, article in domain.newest_first():
+        source = source_path(app, article["path"])
+        for mention in domain.mentions.get(docname, []):
+            by_entity.setdefault(mention["entity"], []).append(
+                {
+                    "article": article["slug"],
+                    "source": source,
+                    "line": mention["line"],
+                    "start": mention["start"],
+                    "end": mention["end"],
+                    "text": mention["text"],
+                    "kind": mention["kind"],
+                    "linked": mention["linked"],
+                    "url": _url(app, docname, mention["anchor"]),
+                }
+            )
     entries = []
-    order = [docname for docname, _ in domain.newest_first()]
     for entry in sorted(domain.glossary().entries.values(), key=lambda e: e.id):
         where = domain.entities.get(entry.id)
-        mentions = []
-        for docname in order:
-            article = domain.articles[docname]
-            for mention in domain.mentions.get(docname, []):
-                if mention["entity"] != entry.id:
-                    continue
-                mentions.append(
-                    {
-                        "article": article["slug"],
-                        "source": source_path(app, article["path"]),
-                        "line": mention["line"],
-                        "start": mention["start"],
-                        "end": mention["end"],
-                        "text": mention["text"],
-                        "kind": mention["kind"],
-                        "linked": mention["linked"],
-                        "url": _url(app, docname, mention["anchor"]),
-                    }
-                )
         entries.append(
             {
                 "id": entry.id,
@@ -60,22 +59,60 @@ def glossary_export(app: Sphinx, domain: BriefingDomain) -> dict[str, Any]:
                 "names": dict(entry.names),
                 "aliases": [a for lang in ("ar", "en") for a in entry.aliases(lang)[1:]],
                 "url": _url(app, where["docname"], where["anchor"]) if where else None,
-                "mentions": mentions,
+                "mentions": by_entity.get(entry.id, []),
             }
         )
     return {"entries": entries}
 
 
+#: What the exports are made of, besides the domain's data.
+_EXPORT_CONFIG = (
+    "project",
+    "author",
+    "release",
+    "version",
+    "language",
+    "root_doc",
+    "briefing_base_url",
+    "briefing_editor",
+    "briefing_source_root",
+)
+EXPORT_FILES = ("glossary.json", "citations.json", "citations.bib", "citations.ris")
+
+
+def export_inputs(app: Sphinx) -> tuple[object, ...]:
+    """Everything the exports depend on: when it is unchanged, so are they."""
+    domain = get_domain(app.env)
+    data = {key: domain.data.get(key) for key in ("articles", "mentions", "entities", "paragraphs")}
+    config = {name: app.config[name] for name in _EXPORT_CONFIG}
+    fingerprint = domain.data.get("fingerprints", {}).get("all", "")
+    return (data, fingerprint, config, app.builder.name, _built_date().isoformat())
+
+
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
-    """Write the exports after a successful HTML build (``build-finished``)."""
+    """Write the exports after a successful HTML build (``build-finished``).
+
+    Skipped when their inputs are those of the last build and the files are there (a build
+    that changed nothing costs nothing here).
+    """
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir) / EXPORT_DIR
+    inputs = export_inputs(app)
+    if is_current(app, "exports", inputs) and all((out / f).is_file() for f in EXPORT_FILES):
+        return
     out.mkdir(parents=True, exist_ok=True)
     data = glossary_export(app, get_domain(app.env))
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     (out / "glossary.json").write_text(text, encoding="utf-8")
     write_citations(app, citation_items(app))
+    mark_current(app, "exports", inputs)
+
+
+def _built_date() -> dt.date:
+    """The book's date: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.date.fromtimestamp(int(epoch)) if epoch.isdigit() else dt.date.today()
 
 
 def _absolute(app: Sphinx, relative: str) -> str:
@@ -83,15 +120,12 @@ def _absolute(app: Sphinx, relative: str) -> str:
     return f"{base.rstrip('/')}/{relative}" if base else relative
 
 
-def citation_items(app: Sphinx) -> list[citations.Item]:
-    """Every citable unit of the book as a CSL-JSON item, in book order."""
+def citation_items(app: Sphinx, page: str | None = None) -> list[citations.Item]:
+    """Every citable unit of the book as a CSL-JSON item, in book order (the book first);
+    with ``page``, only the book and the units on that page."""
     domain = get_domain(app.env)
     config = app.config
-    built = (
-        dt.date.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0))
-        if (os.environ.get("SOURCE_DATE_EPOCH", "").isdigit())
-        else dt.date.today()
-    )
+    built = _built_date()
     book = citations.book_item(
         title=str(config.project),
         editor=str(config.briefing_editor or config.author),
@@ -102,6 +136,8 @@ def citation_items(app: Sphinx) -> list[citations.Item]:
     )
     items = [book]
     for docname, article in domain.newest_first():
+        if page is not None and docname != page:
+            continue
         slug = article["slug"]
         described = f"Arabic news article, {article['source'] or 'source unknown'}"
         issued = article["published"] or article["event_date"]
@@ -136,7 +172,7 @@ def citation_items(app: Sphinx) -> list[citations.Item]:
             )
     for entity, record in sorted(domain.entities.items()):
         entry = domain.entry(entity)
-        if entry is None:
+        if entry is None or (page is not None and record["docname"] != page):
             continue
         items.append(
             citations.part_item(
@@ -166,23 +202,16 @@ def write_citations(app: Sphinx, items: list[citations.Item]) -> None:
     )
 
 
-def _page_items(app: Sphinx) -> dict[str, dict[str, dict[str, str]]]:
-    """Rendered citations grouped by page, computed once per build (kept on the builder)."""
-    cached: dict[str, dict[str, dict[str, str]]] | None = getattr(
-        app.builder, "_briefing_citations", None
-    )
-    if cached is not None:
-        return cached
-    pages: dict[str, dict[str, dict[str, str]]] = {}
+def page_citations(app: Sphinx, pagename: str) -> dict[str, dict[str, str]]:
+    """The rendered citations (every style) of the citable units on one page."""
+    found: dict[str, dict[str, str]] = {}
+    uri = app.builder.get_target_uri(pagename)
     base = str(app.config.briefing_base_url or "")
-    for item in citation_items(app):
+    for item in citation_items(app, pagename):
         url = str(item["URL"])[len(base.rstrip("/")) + 1 :] if base else str(item["URL"])
-        page = url.split("#")[0]
-        pages.setdefault(page, {})[item["id"]] = {
-            style: citations.render(item, style) for style in citations.STYLES
-        }
-    app.builder._briefing_citations = pages  # type: ignore[attr-defined]
-    return pages
+        if url.split("#")[0] == uri:
+            found[item["id"]] = {style: citations.render(item, style) for style in citations.STYLES}
+    return found
 
 
 def embed_citations(
@@ -191,7 +220,7 @@ def embed_citations(
     """Give each page the citations of its citable parts, for the Cite panel."""
     if app.builder.format != "html" or doctree is None:
         return
-    found = _page_items(app).get(app.builder.get_target_uri(pagename))
+    found = page_citations(app, pagename)
     if not found:
         return
     # JSON inside <script>: "<", ">" and "&" escaped so no text can close the element.
