@@ -7,13 +7,15 @@ STAMP  := $(VENV)/.installed
 SPHINXOPTS ?=
 JOBS   ?= auto
 
-.PHONY: html pdf clean test lint help
+.PHONY: html pdf clean test lint help bench bench-quick
 
 help:
 	@echo "make html   build the briefing book into build/html/"
 	@echo "make pdf    build the PDF into build/pdf/briefing.pdf"
 	@echo "make test   run lint and the whole test suite"
 	@echo "make lint   ruff and mypy (strict on ext/briefing)"
+	@echo "make bench  build-cost benchmarks at 1, 100 and 1,000 articles (~20 min)"
+	@echo "make bench-quick  the same at 100 articles, 1,000 glossary entries (~5 min)"
 	@echo "make clean  remove build/"
 
 $(STAMP): pyproject.toml
@@ -37,6 +39,12 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/build.py $(BENCHFLAGS)
+
+bench-quick: $(STAMP)
+	$(BIN)/python benchmarks/build.py --quick $(BENCHFLAGS)
 
 clean:
 	rm -rf build
