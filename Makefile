@@ -27,7 +27,7 @@ $(STAMP): pyproject.toml
 html: $(STAMP)
 	$(BIN)/sphinx-build -b html -j $(JOBS) -d build/doctrees $(SPHINXOPTS) docs build/html
 
-LINTED := ext tests $(wildcard benchmarks)
+LINTED := ext tests $(wildcard benchmarks) $(wildcard tools)
 
 pdf: $(STAMP)
 	$(BIN)/sphinx-build -b briefing-pdf -d build/doctrees $(SPHINXOPTS) docs build/pdf
