@@ -30,7 +30,10 @@ few names are followed by their English form (``(Sergey Lavrov)``).
 
 Usage::
 
-    python benchmarks/search.py [--quick] [--json PATH]
+    python benchmarks/search.py [--quick] [--sizes N[,N...]] [--json PATH]
+
+``--sizes`` replaces the default sizes (``--sizes 100``: build and time N = 100 only);
+queries are timed at every size unless ``--quick`` is given.
 
 The projects are written to ``build/bench/search-N/`` (``src``, ``html-ar``, ``html-en``).
 The full run takes far longer than the quick one: see benchmarks/README.md.
@@ -69,8 +72,6 @@ DEFAULT_JSON = BENCH / "search.json"
 
 SIZES = (100, 1_000)
 QUICK_SIZES = (20,)
-#: Queries are timed at these sizes (never with ``--quick``).
-QUERY_SIZES = frozenset({100, 1_000})
 QUERIES = ("موسكو", "Lavrov", "بيونج يانج")
 RUNS = 5
 #: The paragraph-hit lists are complete once none has been added for this long.
@@ -121,11 +122,14 @@ BASELINE = ("-D", "html_search_language=en")
 #: gigabytes.
 NO_PDF = ("-D", "briefing_pdf_in_html=0")
 
-#: Records the time of the status line and of every paragraph-hit list, from navigation
-#: start (``performance.now()``), before any of the page's scripts run.
+#: Records the time of the first result, of the status line and of every paragraph-hit
+#: list (and list of matching entries under a glossary page), from navigation start
+#: (``performance.now()``), before any of the page's scripts run.
 PROBE = """
 (() => {
-  const bench = (window.__bench = { summary: null, last: null, lists: 0 });
+  const bench = (window.__bench = {
+    summary: null, first: null, last: null, lists: 0, entry_lists: 0,
+  });
   const summary = () => document.querySelector("#search-results .search-summary");
   new MutationObserver((changes) => {
     const now = performance.now();
@@ -134,7 +138,10 @@ PROBE = """
         if (node.nodeType !== 1) continue;
         if (node.matches(".briefing-search-paragraphs")) {
           bench.last = now;
-          bench.lists += 1;
+          if (node.matches(".briefing-search-entries")) bench.entry_lists += 1;
+          else bench.lists += 1;
+        } else if (bench.first === null && node.matches("#search-results ul.search > li")) {
+          bench.first = now;
         }
       }
     }
@@ -149,6 +156,11 @@ SETTLED = (
     f" - Math.max(window.__bench.summary, window.__bench.last || 0) >= {QUIET_MS}"
 )
 DONE_AT = "() => Math.max(window.__bench.summary, window.__bench.last || 0)"
+FIRST_AT = "() => window.__bench.first"
+#: Requests counted per run: article and other pages fetched (Sphinx's summaries) and
+#: per-article paragraph scripts (``entities.js`` is not one).
+PAGE_FETCH = re.compile(r"\.html(?:[?#].*)?$")
+PARAGRAPH_SCRIPT = re.compile(r"/_static/briefing/search/(?!entities\.js)[^/]+\.js$")
 
 
 @dataclass
@@ -163,6 +175,8 @@ class Result:
     extra_data_bytes: int
     #: Median ms from navigation start to a complete result page, per query (or None).
     query_ms: dict[str, float] | None
+    #: Median ms from navigation start to the first result shown, per query (or None).
+    query_first_ms: dict[str, float] | None = None
     baseline_bytes_per_article: float = 0.0
     #: Of ``extra_data_bytes``: ``entities.js``, loaded with every search page.
     entities_bytes: int = 0
@@ -178,7 +192,8 @@ class Result:
     baseline_postings: int = 0
     build_s: float = 0.0
     baseline_build_s: float = 0.0
-    #: Results and paragraph-hit lists of the last timed run of each query.
+    #: Of the last timed run of each query: results, paragraph-hit lists, paragraph
+    #: scripts loaded and HTML pages fetched (after the search page itself).
     query_hits: dict[str, dict[str, int]] | None = None
     #: Whether the baseline without sidebar has the same searchindex.js as the one with
     #: (checked with ``--quick`` only; None when not checked).
@@ -417,53 +432,75 @@ def serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
-def time_queries(
-    out: Path, queries: Sequence[str]
-) -> tuple[dict[str, float], dict[str, dict[str, int]]]:
+@dataclass
+class QueryTimes:
+    """Per query: median ms to a complete page and to the first result, and what it showed."""
+
+    done_ms: dict[str, float] = field(default_factory=dict)
+    first_ms: dict[str, float] = field(default_factory=dict)
+    hits: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def time_queries(out: Path, queries: Sequence[str]) -> QueryTimes:
     """Median ms per query until the result page is complete, and what it showed.
 
-    Every run uses a fresh browser context (cold cache). One untimed run first warms up
-    the browser and the server.
+    Every run uses a fresh browser context (cold cache) and the default 1280×720 viewport,
+    without scrolling. One untimed run first warms up the browser and the server.
     """
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Request, sync_playwright
 
-    medians: dict[str, float] = {}
-    hits: dict[str, dict[str, int]] = {}
+    times = QueryTimes()
     with serve(out) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
 
-            def run(query: str) -> tuple[float, dict[str, int]]:
-                context = browser.new_context()
+            def run(query: str) -> tuple[float, float, dict[str, int]]:
+                context = browser.new_context(viewport={"width": 1280, "height": 720})
+                counts = {"paragraph_scripts": 0, "page_fetches": 0}
+
+                def count(request: Request) -> None:
+                    path = request.url.removeprefix(base)
+                    if PARAGRAPH_SCRIPT.search("/" + path):
+                        counts["paragraph_scripts"] += 1
+                    elif PAGE_FETCH.search(path) and not path.startswith("search.html"):
+                        counts["page_fetches"] += 1
+
                 try:
                     context.add_init_script(PROBE)
                     page = context.new_page()
+                    page.on("request", count)
                     page.goto(f"{base}search.html?q={quote(query)}", wait_until="commit")
                     page.wait_for_function(SETTLED, polling=50, timeout=QUERY_TIMEOUT_MS)
                     done = float(page.evaluate(DONE_AT))
+                    first = page.evaluate(FIRST_AT)
                     shown = page.evaluate(
                         "() => ({results: document.querySelectorAll("
                         "'#search-results ul.search > li').length,"
-                        " paragraph_lists: window.__bench.lists})"
+                        " paragraph_lists: window.__bench.lists,"
+                        " entry_lists: window.__bench.entry_lists})"
                     )
-                    return done, {k: int(v) for k, v in shown.items()}
+                    hits = {k: int(v) for k, v in shown.items()} | counts
+                    return done, float(first if first is not None else done), hits
                 finally:
                     context.close()
 
             run(queries[-1])
             for query in queries:
-                times = []
+                done_times, first_times = [], []
                 for _ in range(RUNS):
-                    elapsed, hits[query] = run(query)
-                    times.append(elapsed)
-                medians[query] = statistics.median(times)
+                    done, first, times.hits[query] = run(query)
+                    done_times.append(done)
+                    first_times.append(first)
+                times.done_ms[query] = statistics.median(done_times)
+                times.first_ms[query] = statistics.median(first_times)
                 print(
-                    f"  q={query}: {', '.join(f'{t:.0f}' for t in times)} ms",
+                    f"  q={query}: {', '.join(f'{t:.0f}' for t in done_times)} ms"
+                    f" (first result: {', '.join(f'{t:.0f}' for t in first_times)} ms)",
                     file=sys.stderr,
                 )
         finally:
             browser.close()
-    return medians, hits
+    return times
 
 
 # --- the benchmark ----------------------------------------------------------------------
@@ -503,7 +540,7 @@ def measure(
     index_file, baseline_file = ours / "searchindex.js", baseline / "searchindex.js"
     index, baseline_index = load_index(index_file), load_index(baseline_file)
     size, baseline_size = index_file.stat().st_size, baseline_file.stat().st_size
-    query_ms, hits = time_queries(ours, QUERIES) if queries else (None, None)
+    timed = time_queries(ours, QUERIES) if queries else None
     return Result(
         articles=count,
         index_bytes=size,
@@ -512,7 +549,8 @@ def measure(
         bytes_per_article=size / count,
         extra_data_bytes=tree_bytes(ours / "_static" / "briefing" / "search"),
         entities_bytes=(ours / "_static" / "briefing" / "search" / "entities.js").stat().st_size,
-        query_ms=query_ms,
+        query_ms=timed.done_ms if timed else None,
+        query_first_ms=timed.first_ms if timed else None,
         baseline_bytes_per_article=baseline_size / count,
         index_gzip_bytes=len(gzip.compress(index_file.read_bytes(), 9)),
         baseline_index_gzip_bytes=len(gzip.compress(baseline_file.read_bytes(), 9)),
@@ -524,7 +562,7 @@ def measure(
         baseline_postings=postings(baseline_index["terms"]),
         build_s=build_s,
         baseline_build_s=baseline_s,
-        query_hits=hits,
+        query_hits=timed.hits if timed else None,
         baseline_shortcut_identical=identical,
     )
 
@@ -555,16 +593,38 @@ def table(results: Sequence[Result]) -> str:
         rows.append(f"query at N={r.articles:,} (median of {RUNS}, ms from navigation start):")
         for query, ms in r.query_ms.items():
             shown = (r.query_hits or {}).get(query, {})
+            first = (r.query_first_ms or {}).get(query, ms)
             rows.append(
-                f"  {query}: {ms:,.0f} ms ({shown.get('results', 0):,} results, "
-                f"{shown.get('paragraph_lists', 0):,} with paragraph hits)"
+                f"  {query}: {ms:,.0f} ms, first result {first:,.0f} ms "
+                f"({shown.get('results', 0):,} results, "
+                f"{shown.get('paragraph_lists', 0):,} with paragraph hits, "
+                f"{shown.get('entry_lists', 0):,} with entries; loaded "
+                f"{shown.get('paragraph_scripts', 0):,} paragraph scripts, "
+                f"{shown.get('page_fetches', 0):,} pages)"
             )
     return "\n".join(rows)
+
+
+def sizes_arg(text: str) -> tuple[int, ...]:
+    """``--sizes``: positive article counts, comma-separated."""
+    try:
+        sizes = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r}") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError(f"sizes must be at least 1: {text!r}")
+    return sizes
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="N = 20 only, no browser")
+    parser.add_argument(
+        "--sizes",
+        type=sizes_arg,
+        default=None,
+        help="comma-separated article counts instead of the default (e.g. 100)",
+    )
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to write JSON")
     args = parser.parse_args(argv)
 
@@ -572,14 +632,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if loaded.problems:
         print(f"warning: {len(loaded.problems)} glossary problems", file=sys.stderr)
     seed_text = SEED.read_text(encoding="utf-8")
-    sizes = QUICK_SIZES if args.quick else SIZES
+    sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
     start = time.perf_counter()
     results = [
         measure(
             n,
             seed_text,
             loaded,
-            queries=not args.quick and n in QUERY_SIZES,
+            queries=not args.quick,
             check_baseline=args.quick,
         )
         for n in sizes

@@ -18,6 +18,15 @@ html_theme_options = {
 }
 html_last_updated_fmt = ""
 
+# No Sphinx search summaries: for every result, searchtools.js downloads the whole page to
+# cut a snippet from it. With 100 articles that is up to 100 pages (17 MB) and 1-3 s per
+# query; with 1,000, ~10 s of a 30 s query. They are redundant: the extension's search.js
+# lists each article's matching paragraphs (number, permalink, snippet), loaded lazily,
+# and a glossary page's matching entries; Sphinx's snippet repeated one of those
+# paragraphs. Results without paragraph hits keep their title (for an article, the
+# headline that holds the word). Measurements: README.md, "Search".
+html_show_search_summary = False
+
 # Articles come from ../seeds through the docs/articles link.
 exclude_patterns = ["_build"]
 

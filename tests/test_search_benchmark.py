@@ -6,10 +6,15 @@ times are not measured with ``--quick`` and never asserted.
 
 from __future__ import annotations
 
+import argparse
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
+
+import pytest
 
 SCRIPT = Path(__file__).parent.parent / "benchmarks" / "search.py"
 
@@ -42,5 +47,25 @@ def test_quick_search_benchmark_writes_json_within_the_size_target(tmp_path: Pat
         assert row["ratio"] <= 2.0
         # The quick run has no browser; a full run has one median per query.
         assert row["query_ms"] is None
+        assert row["query_first_ms"] is None
+        assert row["query_hits"] is None
         # The baseline without sidebar navigation indexes exactly what the full one does.
         assert row["baseline_shortcut_identical"] is True
+
+
+def _load_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("search_benchmark", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sizes_option_takes_comma_separated_counts() -> None:
+    bench = _load_script()
+    assert bench.sizes_arg("100") == (100,)
+    assert bench.sizes_arg("20,100") == (20, 100)
+    for bad in ("", "0", "ten", "100,-1"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            bench.sizes_arg(bad)

@@ -85,6 +85,17 @@ class EntityRole(XRefRole):
     innernodeclass = nodes.inline
 
 
+class ParagraphRole(XRefRole):
+    """``:briefing:para:`lavrov-wonsan:p7``` — a pinpoint link to a numbered paragraph (shown
+    ``¶7``) or section (``lavrov-wonsan:s3``, shown ``§3``), by its citation id.
+
+    An id that names no paragraph is a ``briefing.unknown-paragraph`` warning at the role's
+    file and line (resolved once every article is read).
+    """
+
+    innernodeclass = nodes.inline
+
+
 class BriefingDomain(Domain):
     """Holds the book's articles, glossary entities and their mentions."""
 
@@ -96,6 +107,7 @@ class BriefingDomain(Domain):
     }
     roles: ClassVar[dict[str, Any]] = {
         "entity": EntityRole(warn_dangling=True),
+        "para": ParagraphRole(),
         **{kind: EntityRole(warn_dangling=True) for kind in TYPES},
     }
     dangling_warnings: ClassVar[dict[str, str]] = {
@@ -109,6 +121,7 @@ class BriefingDomain(Domain):
         "fingerprints": {},
         "glossary_pages": {},
         "paragraphs": {},
+        "glance_pages": {},
     }
 
     # -- articles ---------------------------------------------------------------------
@@ -208,6 +221,24 @@ class BriefingDomain(Domain):
         pages: dict[str, bool] = self.data.setdefault("glossary_pages", {})
         return pages
 
+    @property
+    def glance_pages(self) -> dict[str, bool]:
+        """Docnames of the pages that hold at-a-glance directives (``briefing.glance``)."""
+        pages: dict[str, bool] = self.data.setdefault("glance_pages", {})
+        return pages
+
+    def find_paragraph(self, target: str) -> tuple[str, str, str] | None:
+        """(docname, anchor, readable title) of ``slug:p7`` or ``slug:s3``, or None."""
+        slug, _sep, anchor = target.strip().rpartition(":")
+        for docname in sorted(self.articles):
+            if self.articles[docname]["slug"] != slug:
+                continue
+            for found, label, _text in self.paragraphs.get(docname, []):
+                if found == anchor:
+                    headline = self.articles[docname]["headline"]
+                    return docname, anchor, f"{headline}, {label}"
+        return None
+
     def note_entity(self, entity: str, docname: str, anchor: str, kind: str) -> None:
         """Record that ``docname`` documents ``entity`` at ``#anchor``."""
         self.entities[entity] = EntityRecord(docname=docname, anchor=anchor, type=kind)
@@ -225,12 +256,13 @@ class BriefingDomain(Domain):
         self.articles.pop(docname, None)
         self.mentions.pop(docname, None)
         self.glossary_pages.pop(docname, None)
+        self.glance_pages.pop(docname, None)
         self.paragraphs.pop(docname, None)
         for entity in [k for k, v in self.entities.items() if v["docname"] == docname]:
             del self.entities[entity]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key in ("articles", "mentions", "glossary_pages", "paragraphs"):
+        for key in ("articles", "mentions", "glossary_pages", "glance_pages", "paragraphs"):
             for docname, value in otherdata.get(key, {}).items():
                 if docname in docnames:
                     self.data.setdefault(key, {})[docname] = value
@@ -269,6 +301,8 @@ class BriefingDomain(Domain):
         if typ == "paragraph":
             docname, _, anchor = target.partition("#")
             return make_refnode(builder, fromdocname, docname, anchor, contnode)
+        if typ == "para":
+            return self._resolve_para(env, fromdocname, builder, target, node, contnode)
         record = self.entities.get(target)
         entry = self.entry(target)
         if record is None or entry is None:
@@ -290,6 +324,33 @@ class BriefingDomain(Domain):
         )
         reference["classes"].append("briefing-mention")
         reference += preview(entry)
+        return reference
+
+    def _resolve_para(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        found = self.find_paragraph(target)
+        if found is None:
+            warn(
+                f"unknown paragraph {target!r}: write the article's slug and the paragraph's "
+                "or section's id, e.g. 'lavrov-wonsan:p7'",
+                "unknown-paragraph",
+                node.source or env.doc2path(fromdocname),
+                node.line,
+            )
+            return None
+        docname, anchor, title = found
+        if not node.get("refexplicit"):
+            sign = "¶" if anchor.startswith("p") else "§"
+            contnode = nodes.inline("", f"{sign}{anchor[1:]}")
+        reference = make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+        reference["classes"].append("briefing-pinpoint")
         return reference
 
     def resolve_any_xref(
@@ -327,8 +388,14 @@ class BriefingDomain(Domain):
 
 
 def preview(entry: Entry) -> entity_preview:
-    """The hover preview of an entry: both names and the short descriptions."""
-    box = entity_preview(classes=["briefing-preview"])
+    """The hover preview of an entry: both names and the short descriptions.
+
+    ``no-search`` keeps it out of the search index (Sphinx's ``WordCollector`` skips such
+    elements): it is the entry's text, not the article's, and would make a search for a
+    word of the description (``Lavrov`` in Wonsan's) find every article that links the
+    entry. The entry's own page is indexed with its full text.
+    """
+    box = entity_preview(classes=["briefing-preview", "no-search"])
     box += nodes.inline("", entry.names["ar"], classes=["briefing-preview-ar"])
     box += nodes.inline("", entry.names["en"], classes=["briefing-preview-en"])
     box += nodes.inline("", entry.description["short_ar"], classes=["briefing-preview-desc"])

@@ -2,8 +2,9 @@
 
 ``_static/briefing/search/entities.js`` carries every glossary entry (names and aliases
 folded, type, short descriptions); ``_static/briefing/search/<article>.js`` carries one
-article's numbered paragraphs, loaded only when that article is among the results. Both
-are plain scripts (not JSON fetched at run time) so search works from ``file://`` too.
+article's numbered paragraphs, loaded only when that article is among the results and
+shown (``search.js`` loads the first 20 at once, the others as they scroll into view).
+Both are plain scripts (not JSON fetched at run time) so search works from ``file://`` too.
 """
 
 from __future__ import annotations
