@@ -46,7 +46,6 @@ import functools
 import gzip
 import http.server
 import json
-import random
 import re
 import shutil
 import statistics
@@ -61,8 +60,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from briefing import article, glossary
-from briefing.article import Kind
+import corpus
+
+from briefing import glossary
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "lavrov-wonsan.txt"
@@ -79,7 +79,6 @@ QUIET_MS = 300
 #: Give up on one search after this long.
 QUERY_TIMEOUT_MS = 180_000
 TARGET_RATIO = 2.0
-SEED_CORPUS = 20250712
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -92,19 +91,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-#: Glossary names that are swapped for one another: (type, place kind) groups.
-SWAP_GROUPS: dict[tuple[str, str | None], str] = {
-    ("person", None): "person",
-    ("place", "capital"): "city",
-    ("place", "city"): "city",
-    ("place", "country"): "country",
-}
-SWAP_P = 0.35
-ENGLISH_GLOSS_P = 0.15
-WAW_P = 0.03
-SOURCES = ("وكالات", "رويترز", "سبوتنيك", "يونهاب", "تاس")
-#: Proclitics a name can carry in the text (``لبيونغ يانغ``, ``وموسكو``).
-NAME_PREFIX = "(?:[وف]??[بلك]??)"
 
 #: The baseline's conf.py (used with ``-c``): the book's own, without the sidebar. The
 #: sidebar lists every article on every page, which makes writing the pages O(N²) (most of
@@ -200,160 +186,14 @@ class Result:
     baseline_shortcut_identical: bool | None = None
 
 
-# --- corpus -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SeedParts:
-    """The seed article taken apart."""
-
-    headlines: list[str]
-    headings: list[str]
-    sentences: list[str]
-    list_intros: list[str]
-    list_items: list[str]
-
-
-def sentences_of(paragraph: str) -> list[str]:
-    """A paragraph's sentences: split after ``. ! ؟`` (and a closing quote)."""
-    pieces = re.split(r"(?<=[.!؟])\s+|(?<=[.!؟][”»\"])\s+", paragraph)
-    return [p.strip() for p in pieces if p.strip()]
-
-
-def seed_parts(text: str) -> SeedParts:
-    """Headline, headings, sentences, list intros and items of the seed article."""
-    parsed = article.parse(text)
-    headlines, headings, sentences, intros, items = [], [], [], [], []
-    for block in parsed.blocks:
-        line = block.text
-        if block.kind is Kind.HEADLINE:
-            headlines.append(line)
-        elif block.kind is Kind.HEADING:
-            headings.append(line)
-        elif block.kind is Kind.LIST_ITEM:
-            items.append(line)
-        elif article.introduces_list(line):
-            intros.append(line)
-        else:
-            if parsed.dateline and line.startswith(parsed.dateline):
-                line = re.sub(r"^[^–—-]+[–—-]\s*", "", line, count=1)
-            sentences.extend(sentences_of(line))
-    return SeedParts(headlines + headings, headings, sentences, intros, items)
-
-
-class Varier:
-    """Varies a few words of a line: names, proclitic و, numbers, English glosses."""
-
-    def __init__(self, loaded: glossary.Glossary, rng: random.Random) -> None:
-        self.rng = rng
-        self.group_of: dict[str, str] = {}
-        self.pool: dict[str, list[str]] = {}
-        self.english: dict[str, str] = {}
-        for entry in sorted(loaded.entries.values(), key=lambda e: e.id):
-            kind = entry.data.get(entry.type, {}).get("kind") if entry.type == "place" else None
-            group = SWAP_GROUPS.get((entry.type, kind))
-            if group is None:
-                continue
-            for name in entry.aliases("ar"):
-                self.group_of.setdefault(name, group)
-                self.pool.setdefault(group, []).append(name)
-                if entry.type == "person":
-                    self.english[name] = entry.names["en"]
-        names = sorted(self.group_of, key=len, reverse=True)
-        alternatives = "|".join(re.escape(n) for n in names)
-        self.pattern = re.compile(rf"(?<!\w)(?P<pre>{NAME_PREFIX})(?P<name>{alternatives})(?!\w)")
-
-    def _name(self, match: re.Match[str]) -> str:
-        pre, name = match["pre"], match["name"]
-        if self.rng.random() < SWAP_P:
-            name = self.rng.choice(self.pool[self.group_of[name]])
-        if pre.endswith("ل") and name.startswith("ال"):
-            name = "ل" + name[1:]  # ل + الولايات -> للولايات
-        text = pre + name
-        if name in self.english and self.rng.random() < ENGLISH_GLOSS_P:
-            text += f" ({self.english[name]})"
-        return text
-
-    def _number(self, match: re.Match[str]) -> str:
-        return f"{self.rng.randint(2, 60) * 500:,}"
-
-    def __call__(self, line: str) -> str:
-        line = self.pattern.sub(self._name, line)
-        line = re.sub(r"\d[\d,]*\d|\d", self._number, line)
-        words = line.split(" ")
-        for index, word in enumerate(words):
-            arabic = word[:1] >= "\u0621" and word[:1] <= "\u064a"
-            if arabic and len(word) > 3 and word[0] != "و" and self.rng.random() < WAW_P:
-                words[index] = "و" + word
-        return " ".join(words)
-
-
-def punctuated(line: str) -> str:
-    """The line, with a full stop if it has no final punctuation."""
-    if article.final_character(line) in article.FINAL_PUNCTUATION:
-        return line
-    return line + "."
-
-
-def make_article(parts: SeedParts, vary: Varier, rng: random.Random) -> tuple[str, list[Kind]]:
-    """One article's text and the kind each of its non-blank lines must be read as."""
-    lines: list[tuple[str, Kind]] = [(vary(rng.choice(parts.headlines)), Kind.HEADLINE)]
-
-    def paragraph(lead: str = "") -> None:
-        chosen = [vary(s) for s in rng.sample(parts.sentences, rng.randint(1, 3))]
-        lines.append((lead + punctuated(" ".join(chosen)), Kind.PARAGRAPH))
-
-    paragraph(f"{rng.choice(SOURCES)} – ")
-    sections = rng.sample(parts.headings, rng.randint(3, min(6, len(parts.headings))))
-    list_in = rng.randrange(len(sections)) if rng.random() < 0.4 else -1
-    for number, heading in enumerate(sections):
-        lines.append((vary(heading), Kind.HEADING))
-        for _ in range(rng.randint(1, 3)):
-            paragraph()
-        if number == list_in:
-            lines.append((vary(rng.choice(parts.list_intros)), Kind.PARAGRAPH))
-            for item in rng.sample(parts.list_items, len(parts.list_items)):
-                lines.append((punctuated(vary(item)), Kind.LIST_ITEM))
-            lines.append(("", Kind.PARAGRAPH))  # a blank line ends the list
-    text = "\n".join(line for line, _ in lines) + "\n"
-    return text, [kind for line, kind in lines if line]
-
-
-def make_corpus(count: int, seed_text: str, loaded: glossary.Glossary) -> list[str]:
-    """``count`` articles; each is checked to parse into the intended structure."""
-    rng = random.Random(SEED_CORPUS)
-    parts = seed_parts(seed_text)
-    vary = Varier(loaded, rng)
-    texts = []
-    for number in range(count):
-        text, kinds = make_article(parts, vary, rng)
-        got = [block.kind for block in article.parse(text).blocks]
-        if got != kinds:
-            raise SystemExit(f"error: generated article {number} parses as {got}, not {kinds}")
-        texts.append(text)
-    return texts
+# --- corpus (benchmarks/corpus.py) -----------------------------------------------------
 
 
 def write_project(root: Path, texts: Sequence[str]) -> Path:
     """A fresh copy of the book with ``texts`` as its articles; returns the source dir."""
     if root.exists():
         shutil.rmtree(root)
-    src = root / "src"
-    src.mkdir(parents=True)
-    # conf.py, index.md, glossary/ and any other page of the book: the same theme,
-    # glossary and landing page; only the articles differ.
-    for path in sorted(DOCS.iterdir()):
-        if path.name in ("articles", "_build"):
-            continue
-        if path.is_dir():
-            shutil.copytree(path, src / path.name, symlinks=False)
-        else:
-            shutil.copy2(path, src / path.name)
-    articles = src / "articles"
-    articles.mkdir()
-    for number, text in enumerate(texts, start=1):
-        (articles / f"article-{number:04d}.txt").write_text(text, encoding="utf-8")
-    return src
+    return corpus.write_book(root / "src", texts, corpus.glossary_files(0, texts))
 
 
 # --- building and measuring sizes -------------------------------------------------------
@@ -520,7 +360,7 @@ def measure(
     """
     root = BENCH / f"search-{count}"
     start = time.perf_counter()
-    src = write_project(root, make_corpus(count, seed_text, loaded))
+    src = write_project(root, corpus.make_corpus(count, seed_text, loaded))
     print(f"N={count}: corpus written in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     ours, baseline = root / "html-ar", root / "html-en"
     build_s = build(src, ours, root / "doctrees-ar")

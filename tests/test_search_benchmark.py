@@ -54,6 +54,8 @@ def test_quick_search_benchmark_writes_json_within_the_size_target(tmp_path: Pat
 
 
 def _load_script() -> ModuleType:
+    if str(SCRIPT.parent) not in sys.path:
+        sys.path.insert(0, str(SCRIPT.parent))  # its sibling modules (corpus, linker)
     spec = importlib.util.spec_from_file_location("search_benchmark", SCRIPT)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
