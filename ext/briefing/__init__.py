@@ -103,6 +103,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(bnodes.article_list)
     app.add_node(bnodes.backlinks)
 
+    app.setup_extension("briefing.glance")
     register_catalogs(app)
     app.connect("env-before-read-docs", use_lenient_encoding)
     app.connect("env-before-read-docs", note_reading)

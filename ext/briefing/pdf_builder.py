@@ -11,11 +11,12 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator, Set
+from collections.abc import Collection, Iterator, Set
 from pathlib import Path
 from typing import ClassVar
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.errors import SphinxError
@@ -24,6 +25,7 @@ from sphinx.util import logging
 from sphinx.util.console import darkgreen  # type: ignore[attr-defined]
 from sphinx.util.nodes import inline_all_toctrees
 
+from briefing.domain import get_domain
 from briefing.writers.page import is_rtl
 from briefing.writers.typst import TypstTranslator, string
 
@@ -56,6 +58,19 @@ def font_dirs() -> list[str]:
         str(Path(fontpkg_ibm_plex_sans.__file__).parent / "files"),
         str(Path(noto_cjk_sans_jp_regular.__file__).parent),
     ]
+
+
+def front_matter(tree: nodes.document, first: Collection[str]) -> None:
+    """Move the documents in ``first`` (the at-a-glance pages) to the front of the book,
+    before the root document's own text, keeping their order."""
+    moved: list[addnodes.start_of_file] = []
+    for node in tree.findall(addnodes.start_of_file):
+        inside = any(node in m.findall(addnodes.start_of_file) for m in moved)
+        if node["docname"] in first and node.parent is not None and not inside:
+            moved.append(node)
+    for node in reversed(moved):
+        node.parent.remove(node)
+        tree.insert(0, node)
 
 
 class BriefingPDFBuilder(Builder):
@@ -92,6 +107,7 @@ class BriefingPDFBuilder(Builder):
             self, set(), master, self.env.get_doctree(master), darkgreen, [master]
         )
         tree["docname"] = master
+        front_matter(tree, get_domain(self.env).glance_pages)
         self.env.resolve_references(tree, master, self)
         translator = TypstTranslator(tree, master)
         tree.walkabout(translator)

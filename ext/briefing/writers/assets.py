@@ -13,6 +13,7 @@ CSS_FILES = (
     "briefing/rtl.css",
     "briefing/glossary.css",
     "briefing/cite.css",
+    "briefing/glance.css",
 )
 JS_FILES = ("briefing/briefing.js", "briefing/glossary.js", "briefing/cite.js")
 #: The Arabic text face (it also covers Latin), from the fontpkg-noto-sans-arabic package.

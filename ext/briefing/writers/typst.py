@@ -9,6 +9,7 @@ zero-size ``metadata`` markers, so links and page references work across the who
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from typing import Any
 
@@ -17,6 +18,8 @@ from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.util import logging
 
+from briefing.glance.nodes import glance_details, glance_figure
+from briefing.glance.svg_pdf import for_typst
 from briefing.nodes import (
     entity_preview,
     foreign_block,
@@ -260,6 +263,18 @@ class TypstTranslator(nodes.NodeVisitor):
     def depart_table(self, node: nodes.table) -> None:
         self.body.append(")\n")
 
+    def visit_tgroup(self, node: nodes.Element) -> None:
+        pass
+
+    def depart_tgroup(self, node: nodes.Element) -> None:
+        pass
+
+    visit_thead = visit_tbody = visit_row = visit_tgroup
+    depart_thead = depart_tbody = depart_row = depart_tgroup
+
+    def visit_colspec(self, node: nodes.Element) -> None:
+        raise nodes.SkipNode
+
     def visit_entry(self, node: nodes.Element) -> None:
         self.body.append("[")
 
@@ -374,6 +389,60 @@ class TypstTranslator(nodes.NodeVisitor):
     def visit_entity_preview(self, node: entity_preview) -> None:
         raise nodes.SkipNode  # a hover card: no counterpart on paper
 
+    # -- the briefing at a glance -------------------------------------------------------------
+
+    def visit_glance_figure(self, node: glance_figure) -> None:
+        """The drawing as an SVG image (its right-to-left labels made explicit for Typst's
+        SVG renderer), the caption under it; the data it shows follows as text."""
+        svg = for_typst(str(node["svg"]))
+        found = _SVG_SIZE.search(svg)
+        width, height = (float(found.group(1)), float(found.group(2))) if found else (1.0, 1.0)
+        source = json.dumps(svg, ensure_ascii=False)
+        alt = json.dumps(str(node.get("alt", "")), ensure_ascii=False)
+        caption = string(str(node.get("caption", "")))
+        image = f'image(bytes({source}), format: "svg", width: 100%, alt: {alt})'
+        figure = f"#figure({image}, caption: [{caption}])"
+        if width > 900 and width > 1.3 * height:
+            # A wide drawing gets a landscape page of its own, so its labels stay legible.
+            self.body.append(f"\n#page(flipped: true)[{figure}]\n")
+        else:
+            self.body.append(f"\n{figure}\n")
+
+    def depart_glance_figure(self, node: glance_figure) -> None:
+        pass
+
+    def visit_glance_details(self, node: glance_details) -> None:
+        summary = string(str(node.get("summary", "")))
+        self.body.append(f"\n#block(above: 1em)[#strong[{summary}]]\n")
+
+    def depart_glance_details(self, node: glance_details) -> None:
+        pass
+
+    def visit_container(self, node: nodes.Element) -> None:
+        classes: list[str] = node.get("classes", [])
+        if "briefing-whoswho-group" in classes:
+            self.body.append("\n#grid(columns: (1fr, 1fr), gutter: 8pt,")
+        elif "briefing-card" in classes:
+            cell = isinstance(node.parent, nodes.container) and (
+                "briefing-whoswho-group" in node.parent.get("classes", [])
+            )
+            self.body.append("[" if cell else "\n")
+            self.markers(node)
+            self.body.append(
+                "#block(width: 100%, inset: 7pt, radius: 3pt, breakable: false, "
+                "stroke: 0.5pt + luma(170))["
+            )
+
+    def depart_container(self, node: nodes.Element) -> None:
+        classes: list[str] = node.get("classes", [])
+        if "briefing-whoswho-group" in classes:
+            self.body.append(")\n")
+        elif "briefing-card" in classes:
+            cell = isinstance(node.parent, nodes.container) and (
+                "briefing-whoswho-group" in node.parent.get("classes", [])
+            )
+            self.body.append("]]," if cell else "]\n")
+
     # -- skipped ---------------------------------------------------------------------------
 
     def visit_comment(self, node: nodes.Element) -> None:
@@ -388,8 +457,8 @@ class TypstTranslator(nodes.NodeVisitor):
     def depart_compound(self, node: nodes.Element) -> None:
         pass
 
-    visit_container = visit_line_block = visit_line = visit_topic = visit_compound
-    depart_container = depart_line_block = depart_line = depart_topic = depart_compound
+    visit_line_block = visit_line = visit_topic = visit_compound
+    depart_line_block = depart_line = depart_topic = depart_compound
     visit_pending_xref = visit_desc = visit_figure = visit_legend = visit_caption = visit_compound
     depart_pending_xref = depart_desc = depart_figure = depart_legend = depart_compound
     depart_caption = depart_compound
@@ -406,6 +475,9 @@ class TypstTranslator(nodes.NodeVisitor):
 
     def unknown_departure(self, node: nodes.Node) -> None:
         pass
+
+
+_SVG_SIZE = re.compile(r'<svg[^>]*?viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
 
 
 def _starts_ltr(text: str) -> bool:

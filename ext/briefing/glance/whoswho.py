@@ -1,0 +1,145 @@
+"""Who's who: a card for every person in the glossary, grouped by country.
+
+Each card shows the Arabic and English names, the names in native scripts, the current
+position (the first position listed without an end), the one-line description in both
+languages and how often the articles mention the person, and links to the entry. Groups
+follow the Arabic alphabetical order of the country's headword (people with no country
+last); inside a group the most mentioned come first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from briefing.domain import BriefingDomain
+from briefing.glance.common import LABELS, Links, MentionIndex, other_names
+from briefing.glance.dates import DateSpan
+from briefing.glance.nodes import glance_placeholder
+from briefing.glossary import Entry, Glossary, arabic_sort_key
+from briefing.nodes import foreign_block, isolated_run
+
+
+class WhosWhoDirective(SphinxDirective):
+    """``.. briefing-whoswho::`` — every person entry as a card, grouped by country.
+
+    Options: ``:mentioned-only:`` (flag) leaves out people no article mentions.
+    """
+
+    has_content = False
+    option_spec = {"mentioned-only": directives.flag}  # noqa: RUF012
+
+    def run(self) -> list[nodes.Node]:
+        from briefing.domain import get_domain
+
+        get_domain(self.env).glance_pages[self.env.docname] = True
+        placeholder = glance_placeholder(what="whoswho", options=dict(self.options))
+        self.set_source_info(placeholder)
+        return [placeholder]
+
+
+def current_position(entry: Entry) -> dict[str, Any] | None:
+    """The first position listed without an end, if any."""
+    positions: list[dict[str, Any]] = entry.data.get("person", {}).get("positions", [])
+    return next((p for p in positions if not p.get("end")), None)
+
+
+def groups(glossary: Glossary, mentions: MentionIndex) -> list[tuple[str, list[Entry]]]:
+    """(country id or "", people) in display order."""
+    by_country: dict[str, list[Entry]] = {}
+    for person in glossary.of_type("person"):
+        country = str(person.data.get("person", {}).get("country", ""))
+        if country and country not in glossary.entries:
+            country = ""
+        by_country.setdefault(country, []).append(person)
+
+    def country_key(country: str) -> tuple[int, str, str]:
+        if not country:
+            return (1, "", "")
+        return (0, arabic_sort_key(glossary.entries[country].names["ar"]), country)
+
+    ordered = []
+    for country in sorted(by_country, key=country_key):
+        people = sorted(
+            by_country[country],
+            key=lambda e: (-mentions.counts[e.id], arabic_sort_key(e.names["ar"]), e.id),
+        )
+        ordered.append((country, people))
+    return ordered
+
+
+def _card(entry: Entry, links: Links, mentions: MentionIndex) -> nodes.container:
+    card = nodes.container(
+        classes=["briefing-card", "briefing-person-card"], ids=[f"whoswho-{entry.id}"]
+    )
+    card["entity"] = entry.id
+    name = nodes.paragraph(classes=["briefing-card-name"])
+    name += links.entry(entry.id, nodes.Text(entry.names["ar"]))
+    card += name
+    names = nodes.paragraph(classes=["briefing-card-names"])
+    names += isolated_run(entry.names["en"], entry.names["en"], lang="en")
+    for lang, native in other_names(entry):
+        names += nodes.Text(" · ")
+        names += isolated_run(native, native, lang=lang)
+    card += names
+    position = current_position(entry)
+    if position is not None:
+        line = nodes.paragraph(classes=["briefing-card-position"])
+        line += nodes.Text(position["title_ar"])
+        if position.get("start"):
+            try:
+                since = DateSpan.of(position["start"]).start.format("ar")
+            except ValueError:
+                since = str(position["start"])
+            line += nodes.Text(f" ({LABELS['since'].format(since)})")
+        card += line
+        english = foreign_block(lang="en", classes=["briefing-card-position-en"])
+        english += nodes.paragraph("", position["title_en"])
+        card += english
+    card += nodes.paragraph(
+        "", entry.description["short_ar"], classes=["briefing-card-description"]
+    )
+    english = foreign_block(lang="en", classes=["briefing-card-description-en"])
+    english += nodes.paragraph("", entry.description["short_en"])
+    card += english
+    count = mentions.counts[entry.id]
+    card += nodes.paragraph(
+        "", LABELS["mentions"].format(count), classes=["briefing-card-mentions"]
+    )
+    card["mentions"] = count
+    return card
+
+
+def build(domain: BriefingDomain, links: Links, options: dict[str, Any]) -> list[nodes.Node]:
+    """The who's who: a heading and a grid of cards per country."""
+    glossary = domain.glossary()
+    mentions = MentionIndex(domain)
+    out: list[nodes.Node] = []
+    for country, people in groups(glossary, mentions):
+        if "mentioned-only" in options:
+            people = [p for p in people if mentions.counts[p.id]]
+        if not people:
+            continue
+        heading = nodes.rubric(classes=["briefing-whoswho-country"])
+        heading["heading-level"] = 3
+        if country:
+            entry = glossary.entries[country]
+            heading += links.entry(country, nodes.Text(entry.names["ar"]))
+            heading += nodes.Text(" · ")
+            heading += isolated_run(entry.names["en"], entry.names["en"], lang="en")
+        else:
+            heading += nodes.Text(LABELS["no-country"])
+        grid = nodes.container(classes=["briefing-whoswho-group"])
+        grid["country"] = country
+        for person in people:
+            grid += _card(person, links, mentions)
+        section = nodes.container(classes=["briefing-whoswho-country-group"])
+        section += heading
+        section += grid
+        out.append(section)
+    wrapper = nodes.container(classes=["briefing-whoswho"])
+    wrapper.extend(out)
+    return [wrapper]

@@ -1,0 +1,8 @@
+extensions = ["briefing", "myst_parser"]
+language = "ar"
+html_theme = "sphinx_book_theme"
+project = "Seed book"
+exclude_patterns = ["_build"]
+briefing_glossary_dir = "glossary"
+author = "فريق sphinx-briefing"
+version = release = "2026.1"
