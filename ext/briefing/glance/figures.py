@@ -17,6 +17,7 @@ from docutils.parsers.rst import directives
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from briefing.cache import cached_text, digest, source_digest
 from briefing.domain import BriefingDomain, get_domain
 from briefing.glance import whoswho
 from briefing.glance.common import LABELS, PLACE_KINDS, Links, MentionIndex
@@ -386,6 +387,7 @@ def build_graph(
     domain: BriefingDomain, links: Links, options: dict[str, Any]
 ) -> tuple[list[nodes.Node], list[str]]:
     from briefing.glance.relation_graph import (
+        RELATION_TYPES_PATH,
         draw_relation_graph,
         graph_from_glossary,
         relation_label,
@@ -442,7 +444,14 @@ def build_graph(
         listing += item
     details = glance_details(summary=LABELS["graph-list"], classes=["briefing-figure-data"])
     details += listing
-    svg = draw_relation_graph(graph_nodes, edges, title=title, description=description)
+    # The layout takes seconds and depends only on these inputs and the renderer's code.
+    code = source_digest(draw_relation_graph, RELATION_TYPES_PATH)
+    key = digest(code, graph_nodes, edges, title, description)
+    svg = cached_text(
+        "relation-graph",
+        key + ".svg",
+        lambda: draw_relation_graph(graph_nodes, edges, title=title, description=description),
+    )
     return [_figure("graph", svg, title, LABELS["graph-caption"]), details], problems
 
 
