@@ -388,7 +388,11 @@ class BriefingDomain(Domain):
 
 
 def preview(entry: Entry) -> entity_preview:
-    """The hover preview of an entry: both names and the short descriptions.
+    """The hover preview of an entry, as a placeholder: the HTML writer renders its content
+    (both names and the short descriptions, :func:`preview_content`) once per entry.
+
+    A page links dozens of entries and a book thousands; keeping the four parts out of the
+    doctree keeps them out of every transform and of the pickled doctrees.
 
     ``no-search`` keeps it out of the search index (Sphinx's ``WordCollector`` skips such
     elements): it is the entry's text, not the article's, and would make a search for a
@@ -396,13 +400,18 @@ def preview(entry: Entry) -> entity_preview:
     entry. The entry's own page is indexed with its full text.
     """
     box = entity_preview(classes=["briefing-preview", "no-search"])
-    box += nodes.inline("", entry.names["ar"], classes=["briefing-preview-ar"])
-    box += nodes.inline("", entry.names["en"], classes=["briefing-preview-en"])
-    box += nodes.inline("", entry.description["short_ar"], classes=["briefing-preview-desc"])
-    box += nodes.inline("", entry.description["short_en"], classes=["briefing-preview-desc-en"])
     box["entity"] = entry.id
-    box["type_label"] = _(entry.type.capitalize())
     return box
+
+
+def preview_content(entry: Entry) -> list[nodes.inline]:
+    """What a hover preview shows: both names and both short descriptions."""
+    return [
+        nodes.inline("", entry.names["ar"], classes=["briefing-preview-ar"]),
+        nodes.inline("", entry.names["en"], classes=["briefing-preview-en"]),
+        nodes.inline("", entry.description["short_ar"], classes=["briefing-preview-desc"]),
+        nodes.inline("", entry.description["short_en"], classes=["briefing-preview-desc-en"]),
+    ]
 
 
 def get_domain(env: BuildEnvironment) -> BriefingDomain:

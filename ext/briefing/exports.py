@@ -135,9 +135,11 @@ def citation_items(app: Sphinx, page: str | None = None) -> list[citations.Item]
         language=str(config.language or "en"),
     )
     items = [book]
-    for docname, article in domain.newest_first():
-        if page is not None and docname != page:
-            continue
+    if page is None:
+        articles = domain.newest_first()
+    else:  # one page: no pass over the whole book
+        articles = [(page, domain.articles[page])] if page in domain.articles else []
+    for docname, article in articles:
         slug = article["slug"]
         described = f"Arabic news article, {article['source'] or 'source unknown'}"
         issued = article["published"] or article["event_date"]
@@ -171,8 +173,10 @@ def citation_items(app: Sphinx, page: str | None = None) -> list[citations.Item]
                 )
             )
     for entity, record in sorted(domain.entities.items()):
+        if page is not None and record["docname"] != page:
+            continue
         entry = domain.entry(entity)
-        if entry is None or (page is not None and record["docname"] != page):
+        if entry is None:
             continue
         items.append(
             citations.part_item(

@@ -29,23 +29,27 @@ class IsolateLatin(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: object) -> None:
-        if not self.config.briefing_isolate_latin or not is_rtl(self.config.language):
-            return
-        for text in list(self.document.findall(nodes.Text)):
-            parent = text.parent
-            if parent is None or isinstance(parent, _SKIP_PARENTS):
-                continue
-            value = str(text)
-            if not _LTR_RUN.search(value) or not _has_rtl(self._context(parent)):
-                continue
-            parent.replace(text, list(_split(value)))
+        if self.config.briefing_isolate_latin and is_rtl(self.config.language):
+            isolate_latin(self.document)
 
-    @staticmethod
-    def _context(node: nodes.Element) -> str:
-        block = node
-        while block.parent is not None and not isinstance(block, nodes.TextElement):
-            block = block.parent
-        return block.astext()
+
+def isolate_latin(tree: nodes.Element) -> None:
+    """Wrap the Latin runs and ISO dates of right-to-left text in ``tree``."""
+    for text in list(tree.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None or isinstance(parent, _SKIP_PARENTS):
+            continue
+        value = str(text)
+        if not _LTR_RUN.search(value) or not _has_rtl(_context(parent)):
+            continue
+        parent.replace(text, list(_split(value)))
+
+
+def _context(node: nodes.Element) -> str:
+    block = node
+    while block.parent is not None and not isinstance(block, nodes.TextElement):
+        block = block.parent
+    return block.astext()
 
 
 def _has_rtl(text: str) -> bool:

@@ -84,10 +84,39 @@ def depart_foreign_block(self: HTML5Translator, node: foreign_block) -> None:
 
 
 def visit_entity_preview(self: HTML5Translator, node: entity_preview) -> None:
+    """The hover card of a linked entry, rendered once per entry and writer process."""
+    cache: dict[str, str] = self.builder.__dict__.setdefault("_briefing_previews", {})
+    entity = str(node.get("entity", ""))
+    html = cache.get(entity)
+    if html is None:
+        html = _render_preview(self, node, entity)
+        cache[entity] = html
+    self.body.append(html)
+    raise nodes.SkipNode
+
+
+def _render_preview(self: HTML5Translator, node: entity_preview, entity: str) -> str:
+    from briefing.domain import get_domain, preview_content
+    from briefing.transforms import isolate_latin
+
+    entry = get_domain(self.builder.env).entry(entity)
+    card = nodes.inline()
+    if entry is not None:
+        card.extend(preview_content(entry))
+        config = self.builder.config
+        if config.briefing_isolate_latin and is_rtl(config.language):
+            isolate_latin(card)
+    start = len(self.body)
     # Shown on hover and keyboard focus by CSS; hidden from assistive technology, which
     # gets the same text from the link's title.
     attributes: dict[str, str] = {"role": "tooltip", "aria-hidden": "true"}
     self.body.append(self.starttag(node, "span", "", **attributes))  # type: ignore[arg-type]
+    for child in card.children:
+        child.walkabout(self)
+    self.body.append("</span>")
+    html = "".join(self.body[start:])
+    del self.body[start:]
+    return html
 
 
 def depart_entity_preview(self: HTML5Translator, node: entity_preview) -> None:
