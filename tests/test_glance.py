@@ -451,6 +451,25 @@ def test_timeline_draws_and_lists_every_dated_fact(glance_app: SphinxTestApp) ->
     assert entry is not None and entry["href"] == "entries.html#lavrov-wonsan-visit"
 
 
+def test_timeline_items_link_a_few_paragraphs_then_the_entry(
+    build: BuildFn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.glance import figures
+
+    monkeypatch.setattr(figures, "MAX_PINPOINTS", 2)
+    listing = page(build("glance")).select_one("ul.briefing-timeline-list")
+    assert listing is not None
+    visit = next(
+        li for li in listing.select(":scope > li") if "زيارة لافروف إلى وونسان" in li.get_text()
+    )
+    mentions = visit.select_one(".briefing-timeline-mentions")
+    assert mentions is not None
+    assert [a.get_text() for a in mentions.select("a.briefing-pinpoint")] == ["¶1", "¶7"]
+    more = mentions.select("a.briefing-glance-entry")[-1]
+    assert "فقرة أخرى في مدخل المسرد" in more.get_text()
+    assert more["href"] == "entries.html#lavrov-wonsan-visit"
+
+
 def test_map_and_graph_show_every_place_and_relation(glance_app: SphinxTestApp) -> None:
     soup = page(glance_app)
     glossary = load(GLOSSARY)

@@ -147,6 +147,10 @@ def _fact_line(fact: Fact, links: Links) -> nodes.paragraph:
     return line
 
 
+#: Paragraphs linked from one timeline item; the rest are on the item's glossary entry.
+MAX_PINPOINTS = 12
+
+
 def _timeline_list(
     items: Sequence[TimelineItem], links: Links, mentions: MentionIndex
 ) -> nodes.bullet_list:
@@ -167,7 +171,13 @@ def _timeline_list(
         where = nodes.inline(classes=["briefing-timeline-mentions"])
         where += nodes.Text(LABELS["mentioned-in"])
         if found:
-            where.extend(links.paragraphs(found))
+            # A large book mentions an event in thousands of paragraphs: the first few, then
+            # the entry, whose page lists them all.
+            where.extend(links.paragraphs(found[:MAX_PINPOINTS]))
+            if len(found) > MAX_PINPOINTS:
+                more = LABELS["more"].format(len(found) - MAX_PINPOINTS)
+                where += nodes.Text(" ")
+                where += links.entry(fact.subject, nodes.Text(more))
         else:
             where += nodes.Text(LABELS["not-mentioned"])
         head += nodes.Text(" ")
