@@ -192,3 +192,19 @@ def test_glossary_pages_are_written_again_only_when_an_article_changed(
     assert {"articles/lavrov-wonsan", "entries", "english"} <= set(pages)
     entries = (app.outdir / "entries.html").read_text(encoding="utf-8")
     assert "مدينة وونسان الساحلية" in entries  # the new backlink snippet
+
+
+def test_editing_an_entry_rewrites_the_articles_that_show_its_card(
+    make_app, tmp_path: Path
+) -> None:
+    srcdir = copy_root("seed", tmp_path / "seed")
+    written_pages(make_app, srcdir)
+    entry = srcdir / "glossary" / "wonsan.toml"
+    text = entry.read_text(encoding="utf-8")
+    edited = text.replace('short_en = "', 'short_en = "Edited card. ', 1)
+    assert edited != text
+    touch_later(entry, edited)
+    app, pages = written_pages(make_app, srcdir)
+    assert "articles/lavrov-wonsan" in pages  # not read again, but written with the new card
+    html = (app.outdir / "articles" / "lavrov-wonsan.html").read_text(encoding="utf-8")
+    assert "Edited card." in html

@@ -17,6 +17,8 @@ from briefing.report import warn
 #: Domain data flag: a document was read or removed since the pages built from every
 #: article were last written.
 STALE = "article_pages_stale"
+#: Domain data: ids of the glossary entries whose data changed in this build.
+CHANGED_ENTRIES = "changed_entries"
 
 
 def new_sidecars(
@@ -54,6 +56,16 @@ def refresh_glossary(
         field = f"{problem.field}: " if problem.field else ""
         warn(f"{field}{problem.message}", f"glossary-{problem.subtype}", problem.path, problem.line)
     domain = get_domain(env)
+    # Entries whose text changed: their hover cards are drawn into the articles at write time.
+    previous = {key: value["data"] for key, value in domain.data.get("glossary", {}).items()}
+    if previous:
+        current = {key: entry.data for key, entry in loaded.entries.items()}
+        changed = [
+            k for k in sorted(previous.keys() | current.keys()) if previous.get(k) != current.get(k)
+        ]
+        if changed:
+            domain.data[CHANGED_ENTRIES] = changed
+            domain.data[STALE] = True
     before = dict(domain.data.get("fingerprints", {}))
     now = {"all": loaded.fingerprint(), "aliases": loaded.fingerprint("aliases")}
     domain.store_glossary(loaded, now)
@@ -75,9 +87,18 @@ def note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> Non
 
 def glossary_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages drawn from every article (the glossary's "Mentioned in" lists, the at-a-glance
-    counts) are written again whenever a document was read or removed (``env-get-updated``);
-    a build that reads nothing writes nothing."""
+    counts) are written again whenever a document was read or removed, and so are the
+    articles that link an entry whose text changed (``env-get-updated``); a build that
+    reads nothing writes nothing."""
     domain = get_domain(env)
+    changed = set(domain.data.pop(CHANGED_ENTRIES, []))
     if not domain.data.pop(STALE, False):
         return []
-    return sorted(set(domain.glossary_pages) | set(domain.data.get("glance_pages", {})))
+    pages = set(domain.glossary_pages) | set(domain.data.get("glance_pages", {}))
+    # Articles that show a changed entry's hover card are written again (not read again).
+    pages |= {
+        docname
+        for docname, mentions in domain.mentions.items()
+        if any(mention["entity"] in changed for mention in mentions)
+    }
+    return sorted(pages)
