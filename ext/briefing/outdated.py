@@ -60,11 +60,11 @@ def refresh_glossary(
     previous = {key: value["data"] for key, value in domain.data.get("glossary", {}).items()}
     if previous:
         current = {key: entry.data for key, entry in loaded.entries.items()}
-        changed = [
+        edited = [
             k for k in sorted(previous.keys() | current.keys()) if previous.get(k) != current.get(k)
         ]
-        if changed:
-            domain.data[CHANGED_ENTRIES] = changed
+        if edited:
+            domain.data[CHANGED_ENTRIES] = edited
             domain.data[STALE] = True
     before = dict(domain.data.get("fingerprints", {}))
     now = {"all": loaded.fingerprint(), "aliases": loaded.fingerprint("aliases")}

@@ -323,7 +323,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[nodes.entry]], css: st
 def build_map(
     domain: BriefingDomain, links: Links, options: dict[str, Any]
 ) -> tuple[list[nodes.Node], list[str]]:
-    from briefing.glance.locator_map import MapPoint, draw_locator_map
+    from briefing.glance.locator_map import OUTLINES_PATH, MapPoint, draw_locator_map
 
     glossary = domain.glossary()
     places, problems = _places(glossary, options)
@@ -386,7 +386,14 @@ def build_map(
     )
     details = glance_details(summary=LABELS["map-table"], classes=["briefing-figure-data"])
     details += places_table
-    svg = draw_locator_map(points, shaded, title=title, description=description)
+    # Like the graph's layout: seconds of label placement, pure in these inputs.
+    code = source_digest(draw_locator_map, OUTLINES_PATH)
+    key = digest(code, points, sorted(shaded), title, description)
+    svg = cached_text(
+        "locator-map",
+        key + ".svg",
+        lambda: draw_locator_map(points, shaded, title=title, description=description),
+    )
     return [_figure("map", svg, title, LABELS["map-caption"]), details], problems
 
 
