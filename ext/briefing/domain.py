@@ -11,7 +11,7 @@ builds see the same data (``clear_doc``/``merge_domaindata``):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Set
 from typing import Any, ClassVar, TypedDict
 
 from docutils import nodes
@@ -243,12 +243,14 @@ class BriefingDomain(Domain):
         """Record that ``docname`` documents ``entity`` at ``#anchor``."""
         self.entities[entity] = EntityRecord(docname=docname, anchor=anchor, type=kind)
 
-    def mentions_of(self, entity: str) -> Iterator[tuple[str, MentionRecord]]:
-        """(article docname, mention) for every mention of ``entity``, articles newest first."""
+    def mentions_by_entity(self) -> dict[str, list[tuple[str, MentionRecord]]]:
+        """Every mention grouped by entity, articles newest first: one pass over the book
+        (a glossary page asks for hundreds of entries' mentions)."""
+        grouped: dict[str, list[tuple[str, MentionRecord]]] = {}
         for docname, _record in self.newest_first():
             for mention in self.mentions.get(docname, []):
-                if mention["entity"] == entity:
-                    yield docname, mention
+                grouped.setdefault(mention["entity"], []).append((docname, mention))
+        return grouped
 
     # -- Sphinx domain API ----------------------------------------------------------------
 

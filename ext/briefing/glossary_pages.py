@@ -13,7 +13,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
-from briefing.domain import BriefingDomain, get_domain
+from briefing.domain import BriefingDomain, MentionRecord, get_domain
 from briefing.glossary import TYPES, Entry
 from briefing.nodes import backlinks, foreign_block, isolated_run
 from briefing.report import warn
@@ -303,16 +303,20 @@ class FillBacklinks(SphinxPostTransform):
         if not placeholders:
             return
         domain = get_domain(self.env)
+        grouped = domain.mentions_by_entity()
         for placeholder in placeholders:
-            placeholder.replace_self(self._listing(domain, str(placeholder["entity"])))
+            entity = str(placeholder["entity"])
+            placeholder.replace_self(self._listing(domain, grouped.get(entity, [])))
 
-    def _listing(self, domain: BriefingDomain, entity: str) -> nodes.Element:
+    def _listing(
+        self, domain: BriefingDomain, mentions: list[tuple[str, MentionRecord]]
+    ) -> nodes.Element:
         builder = self.app.builder
         fromdocname = self.env.docname
         seen: set[tuple[str, str]] = set()
         by_article: dict[str, nodes.bullet_list] = {}
         listing = nodes.bullet_list(classes=["briefing-backlinks"])
-        for docname, mention in domain.mentions_of(entity):
+        for docname, mention in mentions:
             key = (docname, mention["anchor"])
             if key in seen or not mention["anchor"]:
                 continue
