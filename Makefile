@@ -14,7 +14,7 @@ help:
 	@echo "make pdf    build the PDF into build/pdf/briefing.pdf"
 	@echo "make test   run lint and the whole test suite"
 	@echo "make lint   ruff and mypy (strict on ext/briefing)"
-	@echo "make bench  build-cost benchmarks at 1, 100 and 1,000 articles (~20 min)"
+	@echo "make bench  build cost against plain Sphinx at 1,000 articles, PDF, linker (~20 min)"
 	@echo "make bench-quick  the same at 100 articles, 1,000 glossary entries (~5 min)"
 	@echo "make clean  remove build/"
 
