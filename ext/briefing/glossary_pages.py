@@ -17,6 +17,8 @@ from briefing.domain import BriefingDomain, MentionRecord, get_domain
 from briefing.glossary import TYPES, Entry
 from briefing.nodes import backlinks, foreign_block, isolated_run
 from briefing.report import warn
+from briefing.transforms import latin_runs
+from briefing.writers.page import is_rtl, render_template
 
 #: Relation types as shown on entry pages (translated through the catalogue).
 RELATION_LABELS = {
@@ -314,30 +316,63 @@ class FillBacklinks(SphinxPostTransform):
         builder = self.app.builder
         fromdocname = self.env.docname
         seen: set[tuple[str, str]] = set()
-        by_article: dict[str, nodes.bullet_list] = {}
-        listing = nodes.bullet_list(classes=["briefing-backlinks"])
+        # docname → [(label, anchor, snippet)], articles in the order of ``mentions``.
+        by_article: dict[str, list[tuple[str, str, str]]] = {}
         for docname, mention in mentions:
             key = (docname, mention["anchor"])
             if key in seen or not mention["anchor"]:
                 continue
             seen.add(key)
-            if docname not in by_article:
-                article = nodes.paragraph(classes=["briefing-backlink-article"])
-                article += nodes.Text(domain.articles[docname]["headline"])
-                by_article[docname] = nodes.bullet_list()
-                listing += nodes.list_item("", article, by_article[docname])
-            number = _place_label(mention["paragraph"], mention["anchor"])
-            # Resolved here, as the domain's "paragraph" references would be: thousands of
-            # backlinks per entry in a large book make a resolving pass measurable.
-            number_node = nodes.inline("", number, classes=["briefing-backlink-number"])
-            ref = make_refnode(builder, fromdocname, docname, mention["anchor"], number_node)
-            item = nodes.paragraph()
-            item += ref
-            item += nodes.Text(" ")
-            item += nodes.inline("", mention["snippet"], classes=["briefing-snippet"])
-            by_article[docname] += nodes.list_item("", item)
+            label = _place_label(mention["paragraph"], mention["anchor"])
+            by_article.setdefault(docname, []).append(
+                (label, mention["anchor"], mention["snippet"])
+            )
         if not seen:
             return nodes.paragraph(
                 "", _("Not mentioned in any article."), classes=["briefing-backlinks-none"]
             )
+        if builder.format == "html":
+            return self._html(domain, by_article)
+        listing = nodes.bullet_list(classes=["briefing-backlinks"])
+        for docname, places in by_article.items():
+            article = nodes.paragraph(classes=["briefing-backlink-article"])
+            article += nodes.Text(domain.articles[docname]["headline"])
+            items = nodes.bullet_list()
+            for label, anchor, snippet in places:
+                number_node = nodes.inline("", label, classes=["briefing-backlink-number"])
+                ref = make_refnode(builder, fromdocname, docname, anchor, number_node)
+                item = nodes.paragraph()
+                item += ref
+                item += nodes.Text(" ")
+                item += nodes.inline("", snippet, classes=["briefing-snippet"])
+                items += nodes.list_item("", item)
+            listing += nodes.list_item("", article, items)
         return listing
+
+    def _html(
+        self, domain: BriefingDomain, by_article: dict[str, list[tuple[str, str, str]]]
+    ) -> nodes.Element:
+        """The list rendered from a template: an entry of a large book has thousands of
+        backlinks, which as doctree nodes cost more than the rest of its page. Left out of
+        the search index (``no-search``): the snippets are the articles' words."""
+        config = self.config
+        isolate = config.briefing_isolate_latin and is_rtl(config.language)
+
+        def runs(text: str) -> list[tuple[str, str | None]]:
+            return latin_runs(text) if isolate else [(text, None)]
+
+        builder = self.app.builder
+        articles = []
+        for docname, places in by_article.items():
+            uri = builder.get_relative_uri(self.env.docname, docname)
+            articles.append(
+                {
+                    "headline": runs(domain.articles[docname]["headline"]),
+                    "places": [
+                        {"href": f"{uri}#{anchor}", "label": label, "snippet": runs(snippet)}
+                        for label, anchor, snippet in places
+                    ],
+                }
+            )
+        html = render_template("briefing/backlinks.html", articles=articles)
+        return nodes.raw("", html, format="html", classes=["no-search"])

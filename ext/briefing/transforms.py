@@ -52,6 +52,23 @@ def _context(node: nodes.Element) -> str:
     return block.astext()
 
 
+def latin_runs(text: str) -> list[tuple[str, str | None]]:
+    """``text`` as (text, lang) runs, as :func:`isolate_latin` would wrap it on its own:
+    lang None for plain text, ``""`` for an ISO date, ``"en"`` for a Latin run."""
+    if not _LTR_RUN.search(text) or not _has_rtl(text):
+        return [(text, None)]
+    runs: list[tuple[str, str | None]] = []
+    position = 0
+    for match in _LTR_RUN.finditer(text):
+        if match.start() > position:
+            runs.append((text[position : match.start()], None))
+        runs.append((match.group(), "en" if match.group("latin") else ""))
+        position = match.end()
+    if position < len(text):
+        runs.append((text[position:], None))
+    return runs
+
+
 def _has_rtl(text: str) -> bool:
     return any("\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufefc" for c in text)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.jinja2glue import BuiltinTemplateLoader
@@ -47,6 +49,22 @@ def _with_direction(page: str, context: dict[str, Any]) -> str:
 
 
 TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    # The extension's own fragments (templates/briefing/), whatever the theme; autoescaped.
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_template(name: str, **context: Any) -> str:
+    """Render one of the extension's HTML fragments (``templates/briefing/*.html``)."""
+    return _environment().get_template(name).render(**context)
 
 
 #: The themes the template overrides were written for (they extend these themes' templates).
