@@ -305,7 +305,13 @@ class FillBacklinks(SphinxPostTransform):
         if not placeholders:
             return
         domain = get_domain(self.env)
-        grouped = domain.mentions_by_entity()
+        # Grouped once per build and writer process: every glossary page asks for it.
+        grouped: dict[str, list[tuple[str, MentionRecord]]] | None = getattr(
+            self.app.builder, "_briefing_mentions_by_entity", None
+        )
+        if grouped is None:
+            grouped = domain.mentions_by_entity()
+            self.app.builder._briefing_mentions_by_entity = grouped  # type: ignore[attr-defined]
         for placeholder in placeholders:
             entity = str(placeholder["entity"])
             placeholder.replace_self(self._listing(domain, grouped.get(entity, [])))
