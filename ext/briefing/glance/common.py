@@ -153,6 +153,8 @@ class MentionIndex:
         self.order: list[Paragraph] = []
         self.entities: dict[tuple[str, str], set[str]] = {}
         self.counts: Counter[str] = Counter()
+        #: The paragraphs that mention each entry.
+        self.where: dict[str, set[tuple[str, str]]] = {}
         for docname, record in domain.newest_first():
             for anchor, label, _text in domain.paragraphs.get(docname, []):
                 if anchor.startswith("p"):
@@ -164,13 +166,19 @@ class MentionIndex:
                 key = (docname, mention["anchor"])
                 if key in self.entities:
                     self.entities[key].add(mention["entity"])
+                    self.where.setdefault(mention["entity"], set()).add(key)
 
     def mentioning(self, sets: Iterable[frozenset[str]]) -> list[Paragraph]:
         """Paragraphs, in book order, that mention every entry of at least one set."""
-        wanted = [s for s in sets if s]
-        return [
-            p for p in self.order if any(s <= self.entities[(p.docname, p.anchor)] for s in wanted)
-        ]
+        found: set[tuple[str, str]] = set()
+        for wanted in sets:
+            # The paragraphs of the set's rarest entry, then the check of the others.
+            candidates = [self.where.get(entity, set()) for entity in wanted]
+            if not candidates:
+                continue
+            rarest = min(candidates, key=len)
+            found |= {key for key in rarest if wanted <= self.entities[key]}
+        return [p for p in self.order if (p.docname, p.anchor) in found]
 
 
 def other_names(entry: Entry) -> list[tuple[str, str]]:
