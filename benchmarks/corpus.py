@@ -316,16 +316,19 @@ def rst_text(text: str) -> str:
 
 def rst_block(text: str) -> str:
     """A paragraph's text, escaped so that it cannot start a list, table or section."""
-    escaped = rst_text(text)
-    if escaped and not escaped[0].isalpha() and escaped[0] != "\\":
-        escaped = "\\" + escaped
-    return escaped
+    return _block_start(rst_text(text))
+
+
+def _block_start(escaped: str) -> str:
+    # A backslash before the first character: no line can then open a list ("a)", "1.",
+    # "-"), a table or a directive; before a letter it is simply dropped.
+    return escaped if not escaped or escaped[0] == "\\" else "\\" + escaped
 
 
 def title(text: str, underline: str) -> list[str]:
     """A section title: one line and its underline (Arabic marks are zero width, so the
     length in code points is always long enough)."""
-    escaped = rst_text(text)
+    escaped = _block_start(rst_text(text))
     return [escaped, underline * max(len(escaped), 4)]
 
 
@@ -346,10 +349,7 @@ def linked(text: str, linker: Linker, scope: str, done: set[tuple[str, str]]) ->
         out.append(f"\\ :ref:`{rst_text(mention.text)} <{mention.entity}>`\\ ")
         position = mention.end
     out.append(rst_text(text[position:]))
-    joined = "".join(out)
-    if joined and not joined[0].isalpha() and joined[0] != "\\":
-        joined = "\\" + joined
-    return joined
+    return _block_start("".join(out))
 
 
 def article_rst(slug: str, text: str, linker: Linker, orphan: bool) -> str:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from docutils.core import publish_doctree
 from docutils.nodes import paragraph
 from hypothesis import given, settings
@@ -28,7 +29,7 @@ TEXT = st.text(
 ).map(lambda s: " ".join(s.split()))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(TEXT)
 def test_escaped_text_reads_back_as_one_plain_paragraph(text: str) -> None:
     if not text:
@@ -39,6 +40,11 @@ def test_escaped_text_reads_back_as_one_plain_paragraph(text: str) -> None:
     assert [type(child) for child in doctree.children] == [paragraph]
     assert doctree.children[0].astext() == text
     assert len(doctree.children[0].children) == 1  # plain text, no inline markup
+
+
+@pytest.mark.parametrize("text", ["a)", "1. x", "(i) y", "- z", "#. w", "A. b", ".. c", "::"])
+def test_escaping_known_block_openers(text: str) -> None:
+    test_escaped_text_reads_back_as_one_plain_paragraph.hypothesis.inner_test(text)
 
 
 def test_generated_articles_are_deterministic() -> None:
