@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import functools
 import http.server
 import shutil
@@ -11,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 from sphinx.testing.util import SphinxTestApp
 
 ROOTS = Path(__file__).parent / "roots"
@@ -118,6 +119,34 @@ def serve(directory: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_port}/"
     finally:
         server.shutdown()
+
+
+#: Measured in the page (a canvas decodes the PNG): see :func:`ink`.
+_INK = """async (png) => {
+  const image = new Image();
+  image.src = 'data:image/png;base64,' + png;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const data = context.getImageData(0, 0, image.width, image.height).data;
+  let inked = 0;
+  const colours = new Set();
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245) inked++;
+    colours.add((data[i] >> 4) + ',' + (data[i + 1] >> 4) + ',' + (data[i + 2] >> 4));
+  }
+  return {inked: inked / (data.length / 4), colours: colours.size};
+}"""
+
+
+def ink(page: Page, png: bytes) -> dict[str, float]:
+    """How much of a screenshot is drawn: ``inked``, the share of pixels that are not
+    near-white, and ``colours``, the distinct colours at 4 bits per channel."""
+    result: dict[str, float] = page.evaluate(_INK, base64.b64encode(png).decode())
+    return result
 
 
 CHROMIUM = "/usr/bin/chromium"

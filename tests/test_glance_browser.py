@@ -3,34 +3,14 @@ do not overlap, and their links lead somewhere."""
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .conftest import BookSite
+from .conftest import BookSite, ink
 
 pytestmark = pytest.mark.browser
-
-NON_BLANK = """async (png) => {
-  const image = new Image();
-  image.src = 'data:image/png;base64,' + png;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height;
-  const context = canvas.getContext('2d');
-  context.drawImage(image, 0, 0);
-  const data = context.getImageData(0, 0, image.width, image.height).data;
-  let inked = 0;
-  const colours = new Set();
-  for (let i = 0; i < data.length; i += 4) {
-    if (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245) inked++;
-    colours.add((data[i] >> 4) + ',' + (data[i + 1] >> 4) + ',' + (data[i + 2] >> 4));
-  }
-  return {inked: inked / (data.length / 4), colours: colours.size};
-}"""
 
 BOXES = """(selector) => [...document.querySelectorAll(selector)].map(e => {
   const r = e.getBoundingClientRect();
@@ -95,7 +75,7 @@ def test_drawings_render_and_labels_do_not_overlap(glance: Page, figure: str) ->
     drawing = glance.locator(svg)
     drawing.scroll_into_view_if_needed()
     png = drawing.screenshot()
-    shot = glance.evaluate(NON_BLANK, base64.b64encode(png).decode())
+    shot = ink(glance, png)
     assert shot["inked"] > 0.02, shot
     assert shot["colours"] >= 6, shot
     boxes = glance.evaluate(BOXES, f"{svg} :is({labels})")

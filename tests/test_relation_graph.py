@@ -4,7 +4,6 @@ and in headless Chromium (labels do not overlap, links resolve)."""
 
 from __future__ import annotations
 
-import base64
 import json
 import math
 import random
@@ -29,7 +28,7 @@ from briefing.glance.relation_graph import (
 )
 from briefing.glossary import SCHEMA_PATH, Entry, load
 
-from .conftest import REPO, serve
+from .conftest import REPO, ink, serve
 
 SVG = "{http://www.w3.org/2000/svg}"
 GLOSSARY = REPO / "docs" / "glossary" / "entries"
@@ -604,25 +603,6 @@ LINKS_RESOLVE = """async () => {
   return results;
 }"""
 
-NON_BLANK = """async (png) => {
-  const image = new Image();
-  image.src = 'data:image/png;base64,' + png;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height;
-  const context = canvas.getContext('2d');
-  context.drawImage(image, 0, 0);
-  const data = context.getImageData(0, 0, image.width, image.height).data;
-  let inked = 0;
-  const colours = new Set();
-  for (let i = 0; i < data.length; i += 4) {
-    if (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245) inked++;
-    colours.add((data[i] >> 4) + ',' + (data[i + 1] >> 4) + ',' + (data[i + 2] >> 4));
-  }
-  return {inked: inked / (data.length / 4), colours: colours.size};
-}"""
-
 
 def graph_page(directory: Path, svg: str, nodes: list[GraphNode]) -> None:
     """An RTL page with the SVG inline and the book's web font, and a page for every entry."""
@@ -662,7 +642,7 @@ def test_graph_in_the_browser(
 
             # Non-blank: ink and the palette's colours.
             png = page.locator("svg.briefing-graph").screenshot()
-            shot = page.evaluate(NON_BLANK, base64.b64encode(png).decode())
+            shot = ink(page, png)
             assert shot["inked"] > 0.05, shot
             assert shot["colours"] >= 8, shot
 
