@@ -17,7 +17,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from briefing.glance import svg_pdf
 from briefing.glance.dates import DateSpan, PartialDate
-from briefing.glance.relation_graph import contrast_ratio
+from briefing.glance.drawing import contrast_ratio
 from briefing.glance.timeline import (
     AXIS_COLOUR,
     BACKGROUND,

@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from briefing.glance import locator_map as lm
+from briefing.glance.drawing import contrast_ratio
 from briefing.glance.locator_map import MapPoint, draw_locator_map
 from briefing.glossary import Glossary, load
 
@@ -432,17 +433,17 @@ def test_colours_pass_wcag_aa() -> None:
     palette = lm.PALETTE
     for text in ("text", "area_text"):
         for surface in lm.SURFACES:
-            ratio = lm.contrast_ratio(palette[text], palette[surface])
+            ratio = contrast_ratio(palette[text], palette[surface])
             assert ratio >= 4.5, (text, surface, ratio)
     # Graphical objects (markers, leaders, frames, the shaded outline): 3:1 (WCAG 1.4.11).
     for ink in ("marker", "leader", "frame"):
         for surface in lm.SURFACES:
-            ratio = lm.contrast_ratio(palette[ink], palette[surface])
+            ratio = contrast_ratio(palette[ink], palette[surface])
             assert ratio >= 3, (ink, surface, ratio)
-    assert lm.contrast_ratio(palette["shaded_border"], palette["land"]) >= 3
-    assert lm.contrast_ratio(palette["shaded_border"], palette["sea"]) >= 3
-    assert lm.contrast_ratio("#000000", "#ffffff") == pytest.approx(21)
-    assert lm.contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+    assert contrast_ratio(palette["shaded_border"], palette["land"]) >= 3
+    assert contrast_ratio(palette["shaded_border"], palette["sea"]) >= 3
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
 
 
 def test_the_svg_uses_only_palette_colours(seed_svg: str) -> None:

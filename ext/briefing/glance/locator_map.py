@@ -36,7 +36,7 @@ Every place is an ``<a href>`` (class ``briefing-map-point``, ``data-entity`` = 
 holding a ``<title>`` (its accessible name), its marker and its label (``<g
 class="briefing-map-label">`` with one ``<text lang="ar" direction="rtl">`` and one ``<text
 lang="en">``). All data text goes through ElementTree, so it is escaped. Colours meet WCAG AA:
-see :data:`PALETTE` and :func:`contrast_ratio`.
+see :data:`PALETTE` and :func:`briefing.glance.drawing.contrast_ratio`.
 """
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
+
+from briefing.glance.drawing import segment_hits_box
 
 _HERE = Path(__file__).parent.parent
 OUTLINES_PATH = _HERE / "data" / "world" / "outlines.json"
@@ -651,26 +653,6 @@ def _inside(a: Box, b: Box, margin: float) -> bool:
     )
 
 
-def _segment_hits_box(a: Point, b: Point, box: Box) -> bool:
-    """Whether segment ab passes through the rectangle (Liang-Barsky)."""
-    x0, y0, x1, y1 = box
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    t0, t1 = 0.0, 1.0
-    for p, q in ((-dx, a[0] - x0), (dx, x1 - a[0]), (-dy, a[1] - y0), (dy, y1 - a[1])):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            t0 = max(t0, t)
-        else:
-            t1 = min(t1, t)
-        if t0 > t1:
-            return False
-    return True
-
-
 def _segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
     def orient(p: Point, q: Point, r: Point) -> float:
         return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
@@ -709,15 +691,15 @@ class _Scene:
         cost = sum(_overlap_area(box, other, _PAD) for other in self.labels)
         cost += sum(_overlap_area(box, other, 0.5) for other in self.markers)
         cost += sum(_overlap_area(box, other, _PAD) for other in self.obstacles)
-        cost += 50.0 * sum(_segment_hits_box(a, b, box) for a, b in self.lines)
+        cost += 50.0 * sum(segment_hits_box(a, b, box) for a, b in self.lines)
         if dot is not None:
             cost += sum(_overlap_area(dot, other, 0.5) for other in self.labels)
         if leader is not None:
             a, b = leader
             cost += 50.0 * sum(
-                _segment_hits_box(a, b, other) for other in self.labels + self.obstacles
+                segment_hits_box(a, b, other) for other in self.labels + self.obstacles
             )
-            cost += 50.0 * sum(_segment_hits_box(a, b, m) for m in self.markers if m != own)
+            cost += 50.0 * sum(segment_hits_box(a, b, m) for m in self.markers if m != own)
             cost += 50.0 * sum(_segments_cross(a, b, c, d) for c, d in self.lines)
         return cost
 
@@ -1318,17 +1300,3 @@ def draw_locator_map(
 
 
 # --------------------------------------------------------------------------- colour
-
-
-def relative_luminance(colour: str) -> float:
-    """WCAG 2 relative luminance of an ``#rrggbb`` colour."""
-    value = colour.lstrip("#")
-    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast_ratio(first: str, second: str) -> float:
-    """WCAG 2 contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
-    a, b = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (a + 0.05) / (b + 0.05)

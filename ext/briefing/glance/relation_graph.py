@@ -47,6 +47,8 @@ from typing import TYPE_CHECKING, Any
 
 from jsonschema import Draft202012Validator
 
+from briefing.glance.drawing import segment_hits_box
+
 if TYPE_CHECKING:
     from briefing.glossary import Entry, Glossary
 
@@ -152,19 +154,6 @@ def relation_label(type: str) -> tuple[str, str]:
 
 
 # -- colour contrast -----------------------------------------------------------------------
-
-
-def relative_luminance(colour: str) -> float:
-    """WCAG 2 relative luminance of a ``#rrggbb`` colour."""
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast_ratio(first: str, second: str) -> float:
-    """WCAG 2 contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
-    a, b = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (a + 0.05) / (b + 0.05)
 
 
 # -- text measurement ----------------------------------------------------------------------
@@ -394,27 +383,8 @@ def _bezier_part(
 
 
 def _segment_hits(a: Point, b: Point, rect: Rect) -> bool:
-    """Whether the segment a-b passes through the rectangle (Liang-Barsky)."""
-    t0, t1 = 0.0, 1.0
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    for p, q in (
-        (-dx, a[0] - rect.x0),
-        (dx, rect.x1 - a[0]),
-        (-dy, a[1] - rect.y0),
-        (dy, rect.y1 - a[1]),
-    ):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        r = q / p
-        if p < 0:
-            t0 = max(t0, r)
-        else:
-            t1 = min(t1, r)
-        if t0 > t1:
-            return False
-    return True
+    """Whether the segment a-b passes through the rectangle."""
+    return segment_hits_box(a, b, (rect.x0, rect.y0, rect.x1, rect.y1))
 
 
 def _polyline_hits(points: Sequence[Point], rect: Rect) -> bool:
