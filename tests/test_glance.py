@@ -219,19 +219,7 @@ def test_a_relation_joins_only_a_fact_it_belongs_to() -> None:
 
 def rows() -> list[TimelineRow]:
     items = timeline_items(collect_facts(load(GLOSSARY)))
-    return [
-        TimelineRow(
-            entity=i.fact.subject,
-            label_ar=i.fact.label_ar,
-            label_en=i.fact.label_en,
-            when_ar=i.fact.span.format("ar"),
-            when_en=i.fact.span.format("en"),
-            span=i.fact.span,
-            group=i.fact.group,
-            href=f"glossary/{i.fact.subject}.html",
-        )
-        for i in items
-    ]
+    return [TimelineRow.of(i, f"glossary/{i.fact.subject}.html") for i in items]
 
 
 def test_timeline_svg_is_well_formed_accessible_and_deterministic() -> None:

@@ -202,19 +202,7 @@ def build_timeline(
     glossary = domain.glossary()
     items = _selected(timeline_items(collect_facts(glossary)), options)
     mentions = MentionIndex(domain)
-    rows = [
-        TimelineRow(
-            entity=item.fact.subject,
-            label_ar=item.fact.label_ar,
-            label_en=item.fact.label_en,
-            when_ar=item.fact.span.format("ar"),
-            when_en=item.fact.span.format("en"),
-            span=item.fact.span,
-            group=item.fact.group,
-            href=links.entry_href(item.fact.subject),
-        )
-        for item in items
-    ]
+    rows = [TimelineRow.of(item, links.entry_href(item.fact.subject)) for item in items]
     title = options.get("title") or LABELS["timeline-title"]
     listing = glance_details(summary=LABELS["timeline-list"], classes=["briefing-figure-data"])
     listing += _timeline_list(items, links, mentions)

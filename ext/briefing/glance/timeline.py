@@ -353,6 +353,21 @@ class TimelineRow:
     group: str  # a key of GROUPS
     href: str
 
+    @classmethod
+    def of(cls, item: TimelineItem, href: str) -> TimelineRow:
+        """The row that draws ``item``, linked to ``href``."""
+        fact = item.fact
+        return cls(
+            entity=fact.subject,
+            label_ar=fact.label_ar,
+            label_en=fact.label_en,
+            when_ar=fact.span.format("ar"),
+            when_en=fact.span.format("en"),
+            span=fact.span,
+            group=fact.group,
+            href=href,
+        )
+
 
 WIDTH = 600.0
 MARGIN = 12.0
