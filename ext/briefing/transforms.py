@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -67,6 +68,17 @@ def latin_runs(text: str) -> list[tuple[str, str | None]]:
     if position < len(text):
         runs.append((text[position:], None))
     return runs
+
+
+def starts_ltr(text: str) -> bool:
+    """Whether the first strongly directional character of ``text`` is left to right."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return True
+        if kind in ("R", "AL"):
+            return False
+    return False
 
 
 def _has_rtl(text: str) -> bool:

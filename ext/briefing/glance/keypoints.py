@@ -9,8 +9,6 @@ inside a directive with ``:article: lavrov-wonsan``; each is shown as a linked `
 
 from __future__ import annotations
 
-import unicodedata
-
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
@@ -19,16 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from briefing.domain import get_domain
 from briefing.nodes import foreign_block
 from briefing.report import warn
-
-
-def _starts_latin(text: str) -> bool:
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return True
-        if kind in ("R", "AL"):
-            return False
-    return False
+from briefing.transforms import starts_ltr
 
 
 class KeyPointsDirective(SphinxDirective):
@@ -98,7 +87,7 @@ class KeyPointsDirective(SphinxDirective):
         english = [
             child
             for child in item.children
-            if isinstance(child, nodes.paragraph) and _starts_latin(child.astext())
+            if isinstance(child, nodes.paragraph) and starts_ltr(child.astext())
         ]
         if not english:
             warn(f"key point {number} has no English line", "keypoints", item.source or path, where)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from typing import Any
 
 from docutils import nodes
@@ -27,6 +26,7 @@ from briefing.nodes import (
     paragraph_number,
     section_number,
 )
+from briefing.transforms import starts_ltr
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +123,7 @@ class TypstTranslator(nodes.NodeVisitor):
         self.markers(node)
         classes: list[str] = node.get("classes", [])
         # Like HTML's dir="auto": a paragraph that starts with Latin reads left to right.
-        direction = "#set text(dir: ltr)\n" if _starts_ltr(node.astext()) else ""
+        direction = "#set text(dir: ltr)\n" if starts_ltr(node.astext()) else ""
         if "briefing-kicker" in classes:
             self.body.append("\n#block(below: 0.6em)[#text(size: 0.85em, fill: luma(90))[")
         else:
@@ -363,7 +363,7 @@ class TypstTranslator(nodes.NodeVisitor):
     def visit_paragraph_number(self, node: paragraph_number) -> None:
         number = string("¶" + str(node["number"]))
         parent = node.parent
-        ltr = parent is not None and _starts_ltr(parent.astext())
+        ltr = parent is not None and starts_ltr(parent.astext())
         self.body.append(f"#pnum(ltr: {str(ltr).lower()})[{number}]")
         raise nodes.SkipNode
 
@@ -478,17 +478,6 @@ class TypstTranslator(nodes.NodeVisitor):
 
 
 _SVG_SIZE = re.compile(r'<svg[^>]*?viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
-
-
-def _starts_ltr(text: str) -> bool:
-    """Whether the first strongly directional character of ``text`` is left to right."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return True
-        if kind in ("R", "AL"):
-            return False
-    return False
 
 
 def _in_backlinks(node: nodes.Node) -> bool:
