@@ -12,6 +12,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from briefing import citations
+from briefing.cache import digest
 from briefing.domain import BriefingDomain, get_domain
 from briefing.fresh import is_current, mark_current
 
@@ -98,7 +99,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir) / EXPORT_DIR
-    inputs = export_inputs(app)
+    inputs = digest(*export_inputs(app))  # pickled and hashed once per build
     if is_current(app, "exports", inputs) and all((out / f).is_file() for f in EXPORT_FILES):
         return
     out.mkdir(parents=True, exist_ok=True)
