@@ -7,11 +7,15 @@ STAMP  := $(VENV)/.installed
 SPHINXOPTS ?=
 JOBS   ?= auto
 
-.PHONY: html pdf clean test lint help bench bench-quick
+.PHONY: html pdf html-en pdf-en gettext translations clean test lint help bench bench-quick
 
 help:
 	@echo "make html   build the briefing book into build/html/"
 	@echo "make pdf    build the PDF into build/pdf/briefing.pdf"
+	@echo "make html-en  the English edition into build/html-en/"
+	@echo "make pdf-en   the English edition's PDF: build/pdf/briefing-en.pdf"
+	@echo "make gettext  extract the book's messages into build/gettext/*.pot"
+	@echo "make translations  merge them into locales/en/LC_MESSAGES/*.po (changed ones fuzzy)"
 	@echo "make test   run lint and the whole test suite"
 	@echo "make lint   ruff and mypy (strict on ext/briefing)"
 	@echo "make bench  build cost against plain Sphinx at 1,000 articles, PDF, linker (~20 min)"
@@ -26,6 +30,23 @@ $(STAMP): pyproject.toml
 
 html: $(STAMP)
 	$(BIN)/sphinx-build -b html -j $(JOBS) -d build/doctrees $(SPHINXOPTS) docs build/html
+
+# The English edition: the same sources, language = "en", translations from locales/en.
+EN := -D language=en -D briefing_pdf_name=briefing-en -d build/doctrees-en
+
+html-en: $(STAMP)
+	$(BIN)/sphinx-build -b html -j $(JOBS) $(EN) $(SPHINXOPTS) docs build/html-en
+
+pdf-en: $(STAMP)
+	$(BIN)/sphinx-build -b briefing-pdf $(EN) $(SPHINXOPTS) docs build/pdf
+
+gettext: $(STAMP)
+	$(BIN)/sphinx-build -b gettext -d build/doctrees-gettext $(SPHINXOPTS) docs build/gettext
+
+translations: gettext
+	$(BIN)/sphinx-intl update -p build/gettext -d locales -l en
+	@# Template strings (sphinx.pot) are English already; the extension's own catalogue has their Arabic.
+	rm -f locales/en/LC_MESSAGES/sphinx.po
 
 LINTED := ext tests $(wildcard benchmarks) $(wildcard tools)
 

@@ -8,6 +8,13 @@ version = release = "2026.1"
 extensions = ["briefing", "myst_parser"]
 
 language = "ar"
+
+# The English edition (`make html-en`, `make pdf-en`) is this book built with language = "en"
+# from the translations in ../locales/en/LC_MESSAGES (`make gettext`, then `make translations`).
+locale_dirs = ["../locales"]
+briefing_project_translations = {"en": "Briefing book: Russia and North Korea"}
+# Inside the Arabic book, each paragraph carries its English translation (the parallel view).
+briefing_parallel_language = "en"
 html_theme = "sphinx_book_theme"
 html_title = project
 html_theme_options = {

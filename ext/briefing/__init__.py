@@ -26,6 +26,7 @@ from briefing.pdf_builder import BriefingPDFBuilder, build_pdf_for_html
 from briefing.search_language import SearchArabic
 from briefing.search_page import add_search_scripts, write_search_data
 from briefing.transforms import IsolateLatin
+from briefing.translation import use_project_translation
 from briefing.writers import html
 from briefing.writers.assets import add_static_files
 from briefing.writers.icons import write_icon_subset
@@ -59,6 +60,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("briefing_pdf_digits", "western", "", ENUM("western", "arabic-indic"))
     app.add_config_value("briefing_pdf_in_html", False, "env", bool)
     app.add_config_value("briefing_sidebar_articles", 20, "html", int)
+    app.add_config_value("briefing_parallel_language", "en", "env", str)
+    app.add_config_value("briefing_project_translations", {}, "env", dict)
 
     app.add_source_suffix(".txt", FILETYPE)
     app.add_source_parser(ArticleParser)
@@ -100,6 +103,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
         html=(html.visit_entity_preview, html.depart_entity_preview),
         **dict.fromkeys(_OTHER_FORMATS, _SKIP),  # type: ignore[arg-type]
     )
+    app.add_node(
+        bnodes.translation_pair,
+        html=(html.visit_translation_pair, html.depart_translation_pair),
+        **dict.fromkeys(_OTHER_FORMATS, _TEXT),  # type: ignore[arg-type]
+    )
     app.add_node(bnodes.article_list)
     app.add_node(bnodes.backlinks)
 
@@ -110,6 +118,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", use_direction_bridge)
     app.connect("config-inited", add_templates)
     app.connect("config-inited", write_search_catalog)
+    app.connect("config-inited", use_project_translation)
     app.connect("builder-inited", add_static_files)
     app.connect("builder-inited", write_icon_subset)
     app.connect("env-get-outdated", new_sidecars)

@@ -47,6 +47,29 @@ class ArticleRecord(TypedDict):
     sidecar: str
     #: Real path of the article file (for exports and warnings).
     path: str
+    #: The headline in the article's own language (``headline`` is the edition's).
+    original_headline: str
+
+
+class UntranslatedRecord(TypedDict):
+    """A heading or paragraph an edition shows in the article's original language."""
+
+    anchor: str
+    label: str
+    line: int
+    #: A translation exists but is fuzzy: the source changed since it was translated.
+    outdated: bool
+
+
+class TranslationRecord(TypedDict):
+    """How much of an article a translated edition (or the parallel view) has."""
+
+    language: str
+    #: Path of the catalogue, or "" when there is none.
+    catalogue: str
+    messages: int
+    translated: int
+    untranslated: list[UntranslatedRecord]
 
 
 class MentionRecord(TypedDict):
@@ -65,7 +88,11 @@ class MentionRecord(TypedDict):
     #: ¶ number, or 0 for a heading or the headline.
     paragraph: int
     snippet: str
+    #: Language of the text the mention is in.
     lang: str
+    #: In the text this edition shows as the article (not a parallel translation or the
+    #: original behind a translated edition).
+    shown: bool
 
 
 class EntityRecord(TypedDict):
@@ -101,7 +128,7 @@ class BriefingDomain(Domain):
 
     name = "briefing"
     label = "Briefing"
-    data_version = 2
+    data_version = 3
     object_types: ClassVar[dict[str, ObjType]] = {
         kind: ObjType(kind, kind, "entity") for kind in TYPES
     }
@@ -122,6 +149,7 @@ class BriefingDomain(Domain):
         "glossary_pages": {},
         "paragraphs": {},
         "glance_pages": {},
+        "translations": {},
     }
 
     # -- articles ---------------------------------------------------------------------
@@ -139,6 +167,7 @@ class BriefingDomain(Domain):
         headline: str,
         counts: tuple[int, int],
         paths: tuple[str, str],
+        original_headline: str = "",
     ) -> None:
         """Record an article read from ``docname``: (paragraphs, sections), (file, sidecar)."""
         self.articles[docname] = ArticleRecord(
@@ -154,6 +183,7 @@ class BriefingDomain(Domain):
             sections=counts[1],
             path=paths[0],
             sidecar=paths[1],
+            original_headline=original_headline or headline,
         )
 
     def newest_first(self) -> list[tuple[str, ArticleRecord]]:
@@ -216,6 +246,12 @@ class BriefingDomain(Domain):
         return paragraphs
 
     @property
+    def translations(self) -> dict[str, TranslationRecord]:
+        """Translation status of each article in this edition, by docname."""
+        found: dict[str, TranslationRecord] = self.data.setdefault("translations", {})
+        return found
+
+    @property
     def glossary_pages(self) -> dict[str, bool]:
         """Docnames of the pages that hold glossary directives."""
         pages: dict[str, bool] = self.data.setdefault("glossary_pages", {})
@@ -244,12 +280,13 @@ class BriefingDomain(Domain):
         self.entities[entity] = EntityRecord(docname=docname, anchor=anchor, type=kind)
 
     def mentions_by_entity(self) -> dict[str, list[tuple[str, MentionRecord]]]:
-        """Every mention grouped by entity, articles newest first: one pass over the book
-        (a glossary page asks for hundreds of entries' mentions)."""
+        """Every mention in the text this edition shows, grouped by entity, articles newest
+        first: one pass over the book (a glossary page asks for hundreds of entries' mentions)."""
         grouped: dict[str, list[tuple[str, MentionRecord]]] = {}
         for docname, _record in self.newest_first():
             for mention in self.mentions.get(docname, []):
-                grouped.setdefault(mention["entity"], []).append((docname, mention))
+                if mention.get("shown", True):
+                    grouped.setdefault(mention["entity"], []).append((docname, mention))
         return grouped
 
     # -- Sphinx domain API ----------------------------------------------------------------
@@ -260,11 +297,19 @@ class BriefingDomain(Domain):
         self.glossary_pages.pop(docname, None)
         self.glance_pages.pop(docname, None)
         self.paragraphs.pop(docname, None)
+        self.translations.pop(docname, None)
         for entity in [k for k, v in self.entities.items() if v["docname"] == docname]:
             del self.entities[entity]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key in ("articles", "mentions", "glossary_pages", "glance_pages", "paragraphs"):
+        for key in (
+            "articles",
+            "mentions",
+            "glossary_pages",
+            "glance_pages",
+            "paragraphs",
+            "translations",
+        ):
             for docname, value in otherdata.get(key, {}).items():
                 if docname in docnames:
                     self.data.setdefault(key, {})[docname] = value

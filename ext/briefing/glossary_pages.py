@@ -196,7 +196,7 @@ class GlossaryDirective(SphinxDirective):
             return []
         domain = get_domain(self.env)
         domain.glossary_pages[self.env.docname] = True
-        return [self._entry(domain, entry) for entry in domain.glossary().of_type(kind)]
+        return [_generated(self._entry(domain, entry)) for entry in domain.glossary().of_type(kind)]
 
     def _entry(self, domain: BriefingDomain, entry: Entry) -> nodes.section:
         section = nodes.section(
@@ -283,7 +283,15 @@ class GlossaryIndexDirective(SphinxDirective):
             item += ref
             item += nodes.Text(f" — {entry.names['ar']} ({_(TYPE_LABELS[entry.type])})")
             table += nodes.list_item("", item)
-        return [table]
+        return [_generated(table)]
+
+
+def _generated(node: nodes.Element) -> nodes.Element:
+    """Glossary text comes from the entries' own fields in each language, never from the
+    gettext catalogues: keep it out of the extracted messages."""
+    for child in node.findall(nodes.TextElement):
+        child["translatable"] = False
+    return node
 
 
 def _place_label(paragraph: int, anchor: str) -> str:

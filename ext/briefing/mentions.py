@@ -16,6 +16,7 @@ from sphinx.transforms import SphinxTransform
 from briefing.domain import MentionRecord, get_domain
 from briefing.linker import Alias, Linker, Mention
 from briefing.nodes import GENERATED
+from briefing.translation import LANG, ORIGINAL, ORIGINAL_COLUMN, PARAGRAPH, TRANSLATION_OF
 
 DENSITIES = ("all", "first-per-section", "first-per-article")
 SNIPPET_CONTEXT = 40
@@ -54,18 +55,31 @@ class LinkMentions(SphinxTransform):
         if not glossary.entries:
             return
         record = domain.articles.get(self.env.docname)
-        lang = record["language"] if record else "ar"
+        original = str(record["language"]) if record else "ar"
         fingerprint = domain.data.get("fingerprints", {}).get("aliases", "")
-        linker = _linker(fingerprint, tuple(glossary.aliases(str(lang))))
+
+        def linker(lang: str) -> Linker:
+            return _linker(f"{fingerprint}:{lang}", tuple(glossary.aliases(lang)))
+
         density = self.config.briefing_link_density
         adjectives = self.config.briefing_link_adjectives
         records: list[MentionRecord] = []
-        linked_in: set[tuple[str, str]] = set()
+        # Density counts per language: the parallel translation links on its own.
+        linked_in: set[tuple[str, str, str]] = set()
         for block in [b for b in top.findall(nodes.Element) if _is_scanned(b)]:
+            lang = str(block.get(LANG, original))
+            shown = TRANSLATION_OF not in block
             scope = _scope(block, density)
-            heading = isinstance(block, nodes.title) or "briefing-kicker" in block["classes"]
+            heading = (
+                isinstance(block, nodes.title)
+                or "briefing-kicker" in block["classes"]
+                or "briefing-heading-translation" in block["classes"]
+            )
+            if ORIGINAL in block:
+                # A translated edition still records where the original names each entry.
+                records.extend(self._original_mentions(block, linker(original), original))
             for text_node in [t for t in block.findall(nodes.Text) if _own_text(t, block)]:
-                found = linker.find(str(text_node))
+                found = linker(lang).find(str(text_node))
                 if not found:
                     continue
                 offset = _offset(block, text_node)
@@ -75,10 +89,10 @@ class LinkMentions(SphinxTransform):
                 for mention in found:
                     link = not heading and (adjectives or mention.kind == "name")
                     if link and density != "all":
-                        link = (scope, mention.entity) not in linked_in
+                        link = (lang, scope, mention.entity) not in linked_in
                     if link:
-                        linked_in.add((scope, mention.entity))
-                    records.append(self._record(block, mention, offset, link, str(lang)))
+                        linked_in.add((lang, scope, mention.entity))
+                    records.append(self._record(block, mention, offset, link, lang, shown))
                     if mention.start > position:
                         replacement.append(nodes.Text(value[position : mention.start]))
                     replacement.append(_node(mention, link))
@@ -88,14 +102,38 @@ class LinkMentions(SphinxTransform):
                 text_node.parent.replace(text_node, replacement)
         domain.mentions[self.env.docname] = records
 
+    def _original_mentions(
+        self, block: nodes.Element, linker: Linker, lang: str
+    ) -> list[MentionRecord]:
+        text = str(block[ORIGINAL])
+        column = int(block.get(ORIGINAL_COLUMN, 0))
+        return [
+            self._record(block, mention, 0, False, lang, False, (text, column))
+            for mention in linker.find(text)
+        ]
+
     def _record(
-        self, block: nodes.Element, mention: Mention, offset: int, linked: bool, lang: str
+        self,
+        block: nodes.Element,
+        mention: Mention,
+        offset: int,
+        linked: bool,
+        lang: str,
+        shown: bool,
+        original: tuple[str, int] | None = None,
     ) -> MentionRecord:
-        column = int(block.get("briefing_column", 0)) + offset
-        text = _plain_text(block)
+        """``original``: the (text, column) of a translated block's original, when the
+        mention is in that."""
+        text, column = original or (_plain_text(block), int(block.get("briefing_column", 0)))
+        column += offset
         is_para = isinstance(block, nodes.paragraph) and "briefing_number" in block
-        # A heading or the kicker points at its section (the article itself for the kicker).
-        anchor = block["ids"][0] if is_para else _scope(block, "first-per-section")
+        if TRANSLATION_OF in block:
+            anchor = str(block[TRANSLATION_OF])
+        elif is_para:
+            anchor = block["ids"][0]
+        else:
+            # A heading or the kicker points at its section (the article for the kicker).
+            anchor = _scope(block, "first-per-section")
         return MentionRecord(
             entity=mention.entity,
             kind=mention.kind,
@@ -105,9 +143,10 @@ class LinkMentions(SphinxTransform):
             end=column + mention.end,
             text=mention.text,
             anchor=anchor,
-            paragraph=int(block.get("briefing_number", 0)),
+            paragraph=int(block.get("briefing_number", block.get(PARAGRAPH, 0))),
             snippet=snippet(text, offset + mention.start, offset + mention.end),
             lang=lang,
+            shown=shown,
         )
 
 
@@ -117,7 +156,11 @@ def _is_article(node: nodes.Node) -> bool:
 
 def _is_scanned(node: nodes.Node) -> bool:
     if isinstance(node, nodes.paragraph):
-        return "briefing_number" in node or "briefing-kicker" in node["classes"]
+        return (
+            "briefing_number" in node
+            or "briefing-kicker" in node["classes"]
+            or TRANSLATION_OF in node
+        )
     return isinstance(node, nodes.title) and "briefing_column" in node
 
 

@@ -32,6 +32,10 @@ class foreign_block(nodes.General, nodes.Element):
     """A block in another language than the page's: ``lang`` and its direction."""
 
 
+class translation_pair(nodes.General, nodes.Element):
+    """A numbered paragraph and, beside it, its translation (a :class:`foreign_block`)."""
+
+
 class entity_preview(nodes.Inline, nodes.TextElement):
     """The hover/focus preview inside a link to a glossary entry (names, short description)."""
 

@@ -11,8 +11,8 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.parsers import Parser
 
-from briefing import article, doctree, metadata, source
-from briefing.domain import get_domain
+from briefing import article, doctree, metadata, source, translation
+from briefing.domain import TranslationRecord, UntranslatedRecord, get_domain
 from briefing.fidelity import remember_source
 from briefing.report import warn
 
@@ -46,6 +46,8 @@ class ArticleParser(Parser):
         if not meta.source and parsed.dateline:
             meta = replace(meta, source=parsed.dateline)
         top = doctree.build(parsed, meta, real)
+        original_headline = top[0].astext()
+        self._translate(env, top, meta.language, real)
         document += top
         remember_source(document, text.text)
         sidecar = metadata.sidecar_path(path)
@@ -60,6 +62,7 @@ class ArticleParser(Parser):
                 sum(1 for s in top.findall(nodes.section) if "briefing_number" in s),
             ),
             paths=(real, str(sidecar) if sidecar.is_file() else ""),
+            original_headline=original_headline,
         )
         _note_labels(env, meta.slug, top)
         get_domain(env).paragraphs[env.docname] = [
@@ -67,7 +70,43 @@ class ArticleParser(Parser):
             for node in top.findall(nodes.Element)
             if "briefing_number" in node
         ]
+        self._attach_parallel(env, top, meta.language)
         self.finish_parse()
+
+    def _translate(
+        self, env: BuildEnvironment, top: nodes.section, original: str, real: str
+    ) -> None:
+        """In an edition in another language, show the article's translation."""
+        edition = env.config.language or "en"
+        if edition == original:
+            return
+        cat = translation.catalogue(env, env.docname, edition)
+        outcome = translation.translate(top, cat, original)
+        _note_translation(env, cat, outcome)
+        for block in outcome.missing:
+            where = f"{block.label} " if block.label else ""
+            why = (
+                "its source changed since it was translated (the translation is fuzzy)"
+                if block.outdated
+                else "no translation in the catalogue"
+            )
+            warn(
+                f"{where}shown untranslated in the {edition!r} edition: {why}",
+                "untranslated",
+                real,
+                block.line,
+            )
+
+    def _attach_parallel(self, env: BuildEnvironment, top: nodes.section, original: str) -> None:
+        """In the original's edition, carry each block's translation for the parallel view."""
+        parallel = env.config.briefing_parallel_language
+        edition = env.config.language or "en"
+        if not parallel or parallel == original or edition != original:
+            return
+        cat = translation.catalogue(env, env.docname, parallel)
+        if cat.path is None:
+            return
+        _note_translation(env, cat, translation.attach_parallel(top, cat))
 
     def _metadata(self, path: Path, config: Config) -> metadata.ArticleMeta:
         defaults = article.Layout(
@@ -80,6 +119,21 @@ class ArticleParser(Parser):
         except metadata.MetaError as err:
             warn(f"{err}; using defaults", "sidecar", metadata.sidecar_path(path), 1)
             return metadata.ArticleMeta(slug=metadata.default_slug(path))
+
+
+def _note_translation(
+    env: BuildEnvironment, cat: translation.Catalogue, outcome: translation.Outcome
+) -> None:
+    get_domain(env).translations[env.docname] = TranslationRecord(
+        language=cat.language,
+        catalogue=str(cat.path or ""),
+        messages=outcome.messages,
+        translated=outcome.messages - len(outcome.missing),
+        untranslated=[
+            UntranslatedRecord(anchor=b.anchor, label=b.label, line=b.line, outdated=b.outdated)
+            for b in outcome.missing
+        ],
+    )
 
 
 def _note_labels(env: BuildEnvironment, slug: str, top: nodes.section) -> None:

@@ -12,6 +12,7 @@ from briefing.nodes import (
     isolated_run,
     paragraph_number,
     section_number,
+    translation_pair,
 )
 from briefing.writers.page import is_rtl
 
@@ -80,6 +81,14 @@ def visit_foreign_block(self: HTML5Translator, node: foreign_block) -> None:
 
 
 def depart_foreign_block(self: HTML5Translator, node: foreign_block) -> None:
+    self.body.append("</div>")
+
+
+def visit_translation_pair(self: HTML5Translator, node: translation_pair) -> None:
+    self.body.append(self.starttag(node, "div", ""))
+
+
+def depart_translation_pair(self: HTML5Translator, node: translation_pair) -> None:
     self.body.append("</div>")
 
 
