@@ -7,11 +7,12 @@ STAMP  := $(VENV)/.installed
 SPHINXOPTS ?=
 JOBS   ?= auto
 
-.PHONY: html pdf html-en pdf-en gettext translations clean test lint help bench bench-quick
+.PHONY: html pdf pdf-parallel html-en pdf-en gettext translations clean test lint help bench bench-quick
 
 help:
 	@echo "make html   build the briefing book into build/html/"
 	@echo "make pdf    build the PDF into build/pdf/briefing.pdf"
+	@echo "make pdf-parallel  the parallel-text PDF (Arabic and English side by side): build/pdf/briefing-parallel.pdf"
 	@echo "make html-en  the English edition into build/html-en/"
 	@echo "make pdf-en   the English edition's PDF: build/pdf/briefing-en.pdf"
 	@echo "make gettext  extract the book's messages into build/gettext/*.pot"
@@ -52,6 +53,10 @@ LINTED := ext tests $(wildcard benchmarks) $(wildcard tools)
 
 pdf: $(STAMP)
 	$(BIN)/sphinx-build -b briefing-pdf -d build/doctrees $(SPHINXOPTS) docs build/pdf
+
+# The Arabic book with each paragraph's English translation beside it (same doctrees as `make pdf`).
+pdf-parallel: $(STAMP)
+	$(BIN)/sphinx-build -b briefing-pdf -D briefing_pdf_parallel=1 -D briefing_pdf_name=briefing-parallel -d build/doctrees $(SPHINXOPTS) docs build/pdf
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)

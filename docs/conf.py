@@ -13,6 +13,7 @@ language = "ar"
 # from the translations in ../locales/en/LC_MESSAGES (`make gettext`, then `make translations`).
 locale_dirs = ["../locales"]
 briefing_project_translations = {"en": "Briefing book: Russia and North Korea"}
+briefing_author_translations = {"en": "The sphinx-briefing team"}
 # Inside the Arabic book, each paragraph carries its English translation (the parallel view).
 briefing_parallel_language = "en"
 html_theme = "sphinx_book_theme"

@@ -27,6 +27,8 @@ PAGES = {
     "event": "glossary/events.html",
 }
 MENTION = "a.briefing-mention"
+#: Mentions in the article's own text (the parallel English translations are hidden by default).
+SHOWN_MENTION = "a.briefing-mention:not(.briefing-translation a)"
 PREVIEW = ".briefing-preview"
 OPEN_CARDS = (
     "[...document.querySelectorAll('a.briefing-mention > .briefing-preview')]"
@@ -130,7 +132,7 @@ def test_hovering_a_mention_shows_its_preview(
     site: Site, glossary: Glossary, viewport: dict[str, int]
 ) -> None:
     page = site.open(ARTICLE, viewport)
-    mentions = page.locator(f"article {MENTION}")
+    mentions = page.locator(f"article {SHOWN_MENTION}")
     assert mentions.count() >= 10
     assert page.evaluate(OPEN_CARDS) == 0
     for i in range(mentions.count()):
@@ -175,7 +177,7 @@ def test_preview_at_the_left_edge_of_a_phone_stays_on_screen(
     """A card opening at a name near the left edge (its inline-start side is the right, so it
     would grow past the edge) is shifted back on screen."""
     page = site.open(ARTICLE, PHONE)
-    mentions = page.locator(f"article {MENTION}")
+    mentions = page.locator(f"article {SHOWN_MENTION}")
     near_left = [
         i
         for i in range(mentions.count())

@@ -210,6 +210,8 @@ def test_glossary_json_export(seed: SphinxTestApp) -> None:
                 "kind",
                 "linked",
                 "url",
+                "lang",
+                "shown",
             }
             assert mention["source"].endswith("articles/lavrov-wonsan.txt")
             assert lines[mention["line"] - 1][mention["start"] : mention["end"]] == mention["text"]

@@ -187,7 +187,8 @@ def test_pages_render_and_digits_follow_the_config(tmp_path: Path) -> None:
     (page,) = tmp_path.glob("page*.pgm")
     pixels = page.read_bytes().split(b"\n", 3)[3]
     dark = sum(1 for value in pixels if value < 128)
-    assert dark > len(pixels) * 0.01, "the page is not blank"
+    # Page 4 is the key points: text only, about 1% ink at 30 dpi; a blank page has none.
+    assert dark > len(pixels) * 0.005, "the page is not blank"
     assert "٤" in pdftotext(pdf)  # page 4's running header in Arabic-Indic digits
 
 

@@ -27,11 +27,13 @@ from briefing.search_language import SearchArabic
 from briefing.search_page import add_search_scripts, write_search_data
 from briefing.transforms import IsolateLatin
 from briefing.translation import use_project_translation
+from briefing.translation_status import write_report
 from briefing.writers import html
 from briefing.writers.assets import add_static_files
 from briefing.writers.icons import write_icon_subset
 from briefing.writers.navigation import use_bounded_sidebar
 from briefing.writers.page import add_templates, use_direction_bridge
+from briefing.writers.parallel import add_parallel_toggle
 
 __version__ = "0.1.0"
 
@@ -59,9 +61,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("briefing_pdf_paper", "a4", "", str)
     app.add_config_value("briefing_pdf_digits", "western", "", ENUM("western", "arabic-indic"))
     app.add_config_value("briefing_pdf_in_html", False, "env", bool)
+    app.add_config_value("briefing_pdf_parallel", False, "", bool)
     app.add_config_value("briefing_sidebar_articles", 20, "html", int)
     app.add_config_value("briefing_parallel_language", "en", "env", str)
     app.add_config_value("briefing_project_translations", {}, "env", dict)
+    app.add_config_value("briefing_author_translations", {}, "env", dict)
 
     app.add_source_suffix(".txt", FILETYPE)
     app.add_source_parser(ArticleParser)
@@ -126,10 +130,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", glossary_pages)
     app.connect("build-finished", write_exports)
     app.connect("build-finished", write_search_data)
+    app.connect("build-finished", write_report)
     app.connect("build-finished", build_pdf_for_html)
     app.connect("html-page-context", use_bounded_sidebar)
     app.connect("html-page-context", add_search_scripts)
     app.connect("html-page-context", embed_citations)
+    app.connect("html-page-context", add_parallel_toggle)
 
     return {
         "version": __version__,

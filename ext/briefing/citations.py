@@ -4,6 +4,12 @@ One record per citable unit, kept as a CSL-JSON item (the format Zotero and cite
 read), with stable keys (``briefing:<article>:s3``, ``briefing:<article>:p7``,
 ``briefing:entry:<id>``, ``briefing:<article>``, ``briefing:book``). Every other form —
 Chicago, APA, MLA, BibTeX, RIS — is rendered from that item, here and in ``briefing cite``.
+
+In an edition in another language (the English edition of the Arabic book) a translated
+article's units carry the edition's title and language, the original headline as
+``original-title``, the original's language as ``custom.original-language``, and a note naming
+the original (:func:`translated_from`); every style shows them. Keys are the same in every
+edition.
 """
 
 from __future__ import annotations
@@ -11,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
+
+from babel import Locale, UnknownLocaleError
 
 Item = dict[str, Any]
 STYLES = ("chicago", "apa", "mla", "bibtex", "ris", "csl-json")
@@ -45,6 +53,25 @@ def _author(item: Item) -> str:
     return ", ".join(a.get("literal", "") for a in item.get("author", []))
 
 
+def language_name(code: str) -> str:
+    """The English name of a language (``ar`` → ``Arabic``); the code itself when unknown."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_language_name("en")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return code
+    return str(name) if name else code
+
+
+def translated_from(original_title: str, original_language: str, source: str, date: str) -> str:
+    """The note of a unit read in translation: the original it was translated from, its
+    source and date (``Translated from the Arabic original: «…» (وكالات, 2025-07-12)``)."""
+    where = ", ".join(p for p in (source or "source unknown", date) if p)
+    return (
+        f"Translated from the {language_name(original_language)} original: "
+        f"«{original_title}» ({where})"
+    )
+
+
 def book_item(
     title: str, editor: str, edition: str, built: dt.date, url: str, language: str
 ) -> Item:
@@ -62,9 +89,22 @@ def book_item(
 
 
 def part_item(
-    book: Item, item_key: str, title: str, section: str, url: str, note: str, issued: str = ""
+    book: Item,
+    item_key: str,
+    title: str,
+    section: str,
+    url: str,
+    note: str,
+    issued: str = "",
+    *,
+    language: str = "",
+    original: tuple[str, str] | None = None,
 ) -> Item:
-    """An article, section, paragraph or entry: a chapter of the book, with its pinpoint."""
+    """An article, section, paragraph or entry: a chapter of the book, with its pinpoint.
+
+    ``language`` is the unit's when it differs from the book's; ``original`` the (title,
+    language) of the original of a unit read in translation.
+    """
     item: Item = {
         "id": item_key,
         "type": "chapter",
@@ -74,12 +114,22 @@ def part_item(
         "edition": book["edition"],
         "issued": _date_parts(issued) or book["issued"],
         "URL": url,
-        "language": book["language"],
+        "language": language or book["language"],
         "note": note,
     }
     if section:
         item["section"] = section
+    if original is not None:
+        item["original-title"] = original[0]
+        # CSL has no variable for the original's language: ``custom`` is CSL-JSON's place
+        # for data without one (citeproc processors ignore it).
+        item["custom"] = {"original-language": original[1]}
     return item
+
+
+def _original_language(item: Item) -> str:
+    custom = item.get("custom")
+    return str(custom.get("original-language", "")) if isinstance(custom, dict) else ""
 
 
 # -- rendered styles ------------------------------------------------------------------------
@@ -146,6 +196,11 @@ def _bib(text: str) -> str:
     return escaped
 
 
+def _bib_language(code: str) -> str:
+    """biblatex's language names are English and lower case (``arabic``, ``english``)."""
+    return language_name(code).lower() if code else ""
+
+
 def bibtex(item: Item) -> str:
     """A BibTeX entry (``@book`` or ``@incollection``)."""
     kind = "book" if item["type"] == "book" else "incollection"
@@ -159,8 +214,11 @@ def bibtex(item: Item) -> str:
         ("year", _year(item)),
         ("date", _date_text(item)),
         ("url", item["URL"]),
-        ("language", "arabic" if item.get("language") == "ar" else item.get("language", "")),
+        ("language", _bib_language(str(item.get("language", "")))),
     ]
+    if item.get("original-title"):
+        fields.append(("origtitle", item["original-title"]))
+        fields.append(("origlanguage", _bib_language(_original_language(item))))
     if item.get("note"):
         fields.append(("note", item["note"]))
     body = ",\n".join(
@@ -187,6 +245,9 @@ def ris(item: Item) -> str:
         ("UR", item["URL"]),
         ("LA", item.get("language", "")),
     ]
+    if item.get("original-title"):
+        # OP, "original publication": the work this one is a translation of.
+        lines.append(("OP", item["original-title"]))
     if item.get("note"):
         lines.append(("N1", item["note"]))
     # One line per tag: a newline in a value would end the record early.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -191,12 +192,34 @@ def search(
 DEFAULT_CITATIONS = Path("build") / "html" / "_briefing" / "citations.json"
 
 
-def cite(target: str, style: str, export: Path, out: object = sys.stdout) -> int:
-    """Print the citation of ``target``; 2 when it is unknown or the book is not built."""
+def _language_code(value: str) -> str:
+    """A language code (``en``, ``pt-BR``): it names a build directory."""
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value):
+        raise argparse.ArgumentTypeError(f"not a language code: {value!r}")
+    return value
+
+
+def edition_citations(edition: str | None) -> Path:
+    """The citations export of an edition's build: ``build/html`` for the book's own,
+    ``build/html-en`` for the English edition (``make html-en``)."""
+    if not edition:
+        return DEFAULT_CITATIONS
+    return Path("build") / f"html-{edition}" / "_briefing" / "citations.json"
+
+
+def cite(
+    target: str, style: str, export: Path, out: object = sys.stdout, edition: str | None = None
+) -> int:
+    """Print the citation of ``target``; 2 when it is unknown or the book is not built.
+
+    The citation is in the language of the edition whose export is read (the English
+    edition's names the Arabic original); keys are the same in every edition.
+    """
     try:
         items = json.loads(export.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        print(f"briefing: {export}: no citations export; run `make html` first", file=sys.stderr)
+        make = f"make html-{edition}" if edition else "make html"
+        print(f"briefing: {export}: no citations export; run `{make}` first", file=sys.stderr)
         return 2
     by_key = {str(item["id"]): item for item in items}
     for candidate in (f"briefing:{target}", f"briefing:entry:{target}", target):
@@ -249,14 +272,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     quote.add_argument("--style", choices=citations.STYLES, default="chicago")
     quote.add_argument(
+        "--edition",
+        metavar="LANG",
+        type=_language_code,
+        help="cite the edition in LANG (en: the English edition, read from "
+        f"{edition_citations('en')})",
+    )
+    quote.add_argument(
         "--export",
         type=Path,
-        default=DEFAULT_CITATIONS,
-        help=f"the build's CSL-JSON export (default: {DEFAULT_CITATIONS})",
+        help=f"the build's CSL-JSON export (default: {DEFAULT_CITATIONS}, or the --edition's)",
     )
     args = parser.parse_args(argv)
     if args.command == "cite":
-        return cite(args.target, args.style, args.export)
+        export = args.export or edition_citations(args.edition)
+        return cite(args.target, args.style, export, edition=args.edition)
     if args.command == "search":
         return search(args.query, args.glossary, args.type, args.format, args.limit, args.export)
     if args.command == "annotate":

@@ -116,8 +116,13 @@ class ParagraphRole(XRefRole):
     """``:briefing:para:`lavrov-wonsan:p7``` — a pinpoint link to a numbered paragraph (shown
     ``¶7``) or section (``lavrov-wonsan:s3``, shown ``§3``), by its citation id.
 
-    An id that names no paragraph is a ``briefing.unknown-paragraph`` warning at the role's
-    file and line (resolved once every article is read).
+    A bare id (``p7``) inside an element that names an article (``briefing_article``, as
+    the key points' container does for its ``:article:``) refers to that article's paragraph:
+    it is completed when the reference is resolved, not when it is read, so a translation of
+    the text (Sphinx's ``Locale`` transform rebuilds the references from the catalogue's
+    message, which says ``p7``) resolves alike. An id that names no paragraph is a
+    ``briefing.unknown-paragraph`` warning at the role's file and line (resolved once every
+    article is read).
     """
 
     innernodeclass = nodes.inline
@@ -365,7 +370,7 @@ class BriefingDomain(Domain):
             contnode = nodes.inline(
                 "", entry.names.get(env.config.language or "ar", entry.names["ar"])
             )
-        title = f"{entry.names['ar']} ({entry.names['en']}): {entry.description['short_ar']}"
+        title = link_title(entry, env.config.language)
         reference = make_refnode(
             builder, fromdocname, record["docname"], record["anchor"], contnode, title
         )
@@ -382,6 +387,10 @@ class BriefingDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
+        if ":" not in target:
+            article = enclosing_article(node)
+            if article:
+                target = f"{article}:{target}"
         found = self.find_paragraph(target)
         if found is None:
             warn(
@@ -451,14 +460,50 @@ def preview(entry: Entry) -> entity_preview:
     return box
 
 
-def preview_content(entry: Entry) -> list[nodes.inline]:
-    """What a hover preview shows: both names and both short descriptions."""
-    return [
+#: Node attribute naming the article that bare paragraph ids (``p7``) inside it refer to.
+ARTICLE_ATTRIBUTE = "briefing_article"
+
+
+def enclosing_article(node: nodes.Node) -> str:
+    """The slug of the nearest ancestor's :data:`ARTICLE_ATTRIBUTE`, or ""."""
+    current = node.parent
+    while current is not None:
+        if isinstance(current, nodes.Element) and current.get(ARTICLE_ATTRIBUTE):
+            return str(current[ARTICLE_ATTRIBUTE])
+        current = current.parent
+    return ""
+
+
+def _edition(language: str | None) -> str:
+    # As glossary_pages.edition_language (not imported: that module imports this one).
+    return "ar" if (language or "ar") == "ar" else "en"
+
+
+def link_title(entry: Entry, language: str | None = "ar") -> str:
+    """A link's ``title``: both names and the short description, the edition's first."""
+    if _edition(language) == "ar":
+        return f"{entry.names['ar']} ({entry.names['en']}): {entry.description['short_ar']}"
+    return f"{entry.names['en']} ({entry.names['ar']}): {entry.description['short_en']}"
+
+
+def preview_content(entry: Entry, language: str | None = "ar") -> list[nodes.inline]:
+    """What a hover preview shows: both names and both short descriptions, the edition's
+    language first (the Arabic edition: Arabic; any other: English).
+
+    The classes say each part's language (``-ar``/``-en`` names, ``-desc``/``-desc-en``
+    descriptions: glossary.css sets their direction); ``briefing-preview-name`` marks the
+    name shown first, as the headword."""
+    arabic = [
         nodes.inline("", entry.names["ar"], classes=["briefing-preview-ar"]),
-        nodes.inline("", entry.names["en"], classes=["briefing-preview-en"]),
         nodes.inline("", entry.description["short_ar"], classes=["briefing-preview-desc"]),
+    ]
+    english = [
+        nodes.inline("", entry.names["en"], classes=["briefing-preview-en"]),
         nodes.inline("", entry.description["short_en"], classes=["briefing-preview-desc-en"]),
     ]
+    first, second = (arabic, english) if _edition(language) == "ar" else (english, arabic)
+    first[0]["classes"].append("briefing-preview-name")
+    return [first[0], second[0], first[1], second[1]]
 
 
 def get_domain(env: BuildEnvironment) -> BriefingDomain:

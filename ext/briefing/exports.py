@@ -6,14 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.locale import _
 
 from briefing import citations
 from briefing.cache import digest
-from briefing.domain import BriefingDomain, get_domain
+from briefing.domain import ArticleRecord, BriefingDomain, TranslationRecord, get_domain
 from briefing.fresh import is_current, mark_current
 
 EXPORT_DIR = "_briefing"
@@ -31,13 +33,22 @@ def source_path(app: Sphinx, path: str) -> str:
 
 
 def glossary_export(app: Sphinx, domain: BriefingDomain) -> dict[str, Any]:
-    """The content of ``glossary.json``."""
+    """The content of ``glossary.json``.
+
+    Each entry's mentions: first those in the text this edition shows (``shown``), articles
+    newest first, in text order, as before editions existed; then the others (a parallel
+    translation, or the original behind a translated edition), in the same order. ``lang``
+    is the language of the text a mention is in.
+    """
     # One pass over the mentions, grouped by entity (articles newest first).
-    by_entity: dict[str, list[dict[str, Any]]] = {}
+    shown: dict[str, list[dict[str, Any]]] = {}
+    hidden: dict[str, list[dict[str, Any]]] = {}
     for docname, article in domain.newest_first():
         source = source_path(app, article["path"])
         for mention in domain.mentions.get(docname, []):
-            by_entity.setdefault(mention["entity"], []).append(
+            is_shown = bool(mention.get("shown", True))
+            group = shown if is_shown else hidden
+            group.setdefault(mention["entity"], []).append(
                 {
                     "article": article["slug"],
                     "source": source,
@@ -48,6 +59,8 @@ def glossary_export(app: Sphinx, domain: BriefingDomain) -> dict[str, Any]:
                     "kind": mention["kind"],
                     "linked": mention["linked"],
                     "url": _url(app, docname, mention["anchor"]),
+                    "lang": mention.get("lang", article["language"]),
+                    "shown": is_shown,
                 }
             )
     entries = []
@@ -60,7 +73,7 @@ def glossary_export(app: Sphinx, domain: BriefingDomain) -> dict[str, Any]:
                 "names": dict(entry.names),
                 "aliases": [a for lang in ("ar", "en") for a in entry.aliases(lang)[1:]],
                 "url": _url(app, where["docname"], where["anchor"]) if where else None,
-                "mentions": by_entity.get(entry.id, []),
+                "mentions": shown.get(entry.id, []) + hidden.get(entry.id, []),
             }
         )
     return {"entries": entries}
@@ -84,7 +97,8 @@ EXPORT_FILES = ("glossary.json", "citations.json", "citations.bib", "citations.r
 def export_inputs(app: Sphinx) -> tuple[object, ...]:
     """Everything the exports depend on: when it is unchanged, so are they."""
     domain = get_domain(app.env)
-    data = {key: domain.data.get(key) for key in ("articles", "mentions", "entities", "paragraphs")}
+    keys = ("articles", "mentions", "entities", "paragraphs", "translations")
+    data = {key: domain.data.get(key) for key in keys}
     config = {name: app.config[name] for name in _EXPORT_CONFIG}
     fingerprint = domain.data.get("fingerprints", {}).get("all", "")
     return (data, fingerprint, config, app.builder.name, _built_date().isoformat())
@@ -142,10 +156,12 @@ def citation_items(app: Sphinx, page: str | None = None) -> list[citations.Item]
         articles = domain.newest_first()
     else:  # one page: no pass over the whole book
         articles = [(page, domain.articles[page])] if page in domain.articles else []
+    edition = str(config.language or "en")
     for docname, article in articles:
         slug = article["slug"]
-        described = f"Arabic news article, {article['source'] or 'source unknown'}"
-        issued = article["published"] or article["event_date"]
+        provenance = _Provenance(
+            edition, book["language"], article, domain.translations.get(docname)
+        )
         items.append(
             citations.part_item(
                 book,
@@ -153,8 +169,10 @@ def citation_items(app: Sphinx, page: str | None = None) -> list[citations.Item]
                 article["headline"],
                 "",
                 _absolute(app, _url(app, docname, "")),
-                described,
-                issued,
+                provenance.note(""),
+                provenance.issued,
+                language=provenance.language(""),
+                original=provenance.original(""),
             )
         )
         section = ""
@@ -171,8 +189,10 @@ def citation_items(app: Sphinx, page: str | None = None) -> list[citations.Item]
                     article["headline"],
                     pinpoint,
                     _absolute(app, _url(app, docname, anchor)),
-                    described,
-                    issued,
+                    provenance.note(anchor),
+                    provenance.issued,
+                    language=provenance.language(anchor),
+                    original=provenance.original(anchor),
                 )
             )
     for entity, record in sorted(domain.entities.items()):
@@ -185,13 +205,83 @@ def citation_items(app: Sphinx, page: str | None = None) -> list[citations.Item]
             citations.part_item(
                 book,
                 citations.entry_key(entity),
-                f"{entry.names['ar']} ({entry.names['en']})",
+                _entry_title(entry.names, edition),
                 "",
                 _absolute(app, _url(app, record["docname"], record["anchor"])),
                 entry.description["short_en"],
             )
         )
     return items
+
+
+def _entry_title(names: Mapping[str, str], edition: str) -> str:
+    """An entry's cited title: the edition's name first, the Arabic one beside it."""
+    own = names.get(edition, "")
+    if edition == "ar" or not own or own == names["ar"]:
+        return f"{names['ar']} ({names['en']})"
+    return f"{own} ({names['ar']})"
+
+
+class _Provenance:
+    """What an article's units say about the text they cite: the original, or, in an
+    edition in another language, its translation (naming the original)."""
+
+    def __init__(
+        self,
+        edition: str,
+        book_language: str,
+        article: ArticleRecord,
+        record: TranslationRecord | None,
+    ) -> None:
+        self.article = article
+        self.book_language = book_language
+        self.issued = article["published"] or article["event_date"]
+        original = article["language"]
+        # The parallel view's record (in the original's edition) has another language.
+        self.translated = (
+            record is not None
+            and edition != original
+            and record["language"] == edition
+            and record["translated"] > 0
+        )
+        self.untranslated = (
+            {u["anchor"] for u in record["untranslated"] if u["label"]}
+            if record is not None and self.translated
+            else set()
+        )
+        self.described = (
+            f"{citations.language_name(original)} news article, "
+            f"{article['source'] or 'source unknown'}"
+        )
+
+    def _in_translation(self, anchor: str) -> bool:
+        return self.translated and anchor not in self.untranslated
+
+    def note(self, anchor: str) -> str:
+        """The note of the unit at ``anchor`` (the whole article for "")."""
+        if self._in_translation(anchor):
+            return citations.translated_from(
+                self.article["original_headline"],
+                self.article["language"],
+                self.article["source"],
+                self.issued,
+            )
+        if self.translated:
+            return f"{self.described}, shown untranslated in this edition"
+        return self.described
+
+    def language(self, anchor: str) -> str:
+        """The language of the text the unit shows."""
+        if self.translated and not self._in_translation(anchor):
+            return self.article["language"]
+        return self.book_language
+
+    def original(self, anchor: str) -> tuple[str, str] | None:
+        """(title, language) of the original, for a unit read in translation."""
+        headline, original = self.article["headline"], self.article["original_headline"]
+        if self.translated and headline != original:
+            return original, self.article["language"]
+        return None
 
 
 def write_citations(app: Sphinx, items: list[citations.Item]) -> None:
@@ -221,20 +311,44 @@ def page_citations(app: Sphinx, pagename: str) -> dict[str, dict[str, str]]:
     return found
 
 
+def _script_json(data: object) -> str:
+    """JSON to put inside a ``<script>`` element: "<", ">" and "&" escaped, so no text
+    can close the element."""
+    return (
+        json.dumps(data, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+
+
+def panel_labels() -> dict[str, str]:
+    """The Cite panel's interface words in the edition's language (cite.js reads them;
+    ``%s`` stands for a paragraph's or section's number)."""
+    return {
+        "heading": _("Cite this part"),
+        "close": _("Close"),
+        "copy": _("Copy"),
+        "copied": _("Copied"),
+        "copyFailed": _("Could not copy: select the text and copy it by hand."),
+        "paragraph": _("Paragraph %s of the article"),
+        "section": _("Section %s of the article"),
+        "article": _("The whole article"),
+    }
+
+
 def embed_citations(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Give each page the citations of its citable parts, for the Cite panel."""
+    """Give each page the citations of its citable parts, and the Cite panel's words."""
     if app.builder.format != "html" or doctree is None:
         return
     found = page_citations(app, pagename)
     if not found:
         return
-    # JSON inside <script>: "<", ">" and "&" escaped so no text can close the element.
-    payload = (
-        json.dumps(found, ensure_ascii=False)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
+    app.add_js_file(
+        None, body=_script_json(found), type="application/json", id="briefing-citations"
     )
-    app.add_js_file(None, body=payload, type="application/json", id="briefing-citations")
+    app.add_js_file(
+        None, body=_script_json(panel_labels()), type="application/json", id="briefing-cite-labels"
+    )

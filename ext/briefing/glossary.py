@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -98,10 +99,11 @@ class Glossary:
     entries: dict[str, Entry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
-    def of_type(self, kind: str) -> list[Entry]:
-        """Entries of one type, in Arabic alphabetical order of the headword."""
+    def of_type(self, kind: str, lang: str = "ar") -> list[Entry]:
+        """Entries of one type, in alphabetical order of their names in ``lang``: the
+        Arabic headword (``ar``) or the English name (any other edition)."""
         chosen = [e for e in self.entries.values() if e.type == kind]
-        return sorted(chosen, key=lambda e: (arabic_sort_key(e.names["ar"]), e.id))
+        return sorted(chosen, key=lambda e: (sort_key(e, lang), e.id))
 
     def aliases(self, lang: str = "ar") -> list[Alias]:
         """All aliases of all entries in ``lang``, in a stable order."""
@@ -135,6 +137,22 @@ def arabic_sort_key(name: str) -> str:
     """Sort key for Arabic alphabetical order: folded, the article ال ignored."""
     folded = fold_text(name)
     return folded[2:] if folded.startswith("ال") and len(folded) > 3 else folded
+
+
+def english_sort_key(name: str) -> str:
+    """Sort key for English alphabetical order: case and accents folded, a leading "The"
+    ignored (The Hague files under H)."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+    return folded[4:] if folded.startswith("the ") and len(folded) > 4 else folded
+
+
+def sort_key(entry: Entry, lang: str = "ar") -> str:
+    """An entry's sort key in an edition: Arabic order of the headword in the Arabic
+    edition, English order of the English name in any other."""
+    if lang == "ar":
+        return arabic_sort_key(entry.names["ar"])
+    return english_sort_key(entry.names["en"])
 
 
 @cache

@@ -14,7 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from briefing.domain import BriefingDomain, MentionRecord, get_domain
-from briefing.glossary import TYPES, Entry
+from briefing.glossary import TYPES, Entry, english_sort_key
 from briefing.nodes import backlinks, foreign_block, isolated_run
 from briefing.report import warn
 from briefing.transforms import latin_runs
@@ -44,6 +44,12 @@ TYPE_LABELS = {
 }
 
 
+def edition_language(language: str | None) -> str:
+    """Which of an entry's fields an edition shows: ``ar`` in the Arabic original, ``en`` in
+    any other edition (entries have Arabic and English fields only)."""
+    return "ar" if (language or "ar") == "ar" else "en"
+
+
 def entity_ref(entity: str) -> addnodes.pending_xref:
     """A link to an entry, shown with its headword."""
     ref = addnodes.pending_xref(
@@ -55,6 +61,17 @@ def entity_ref(entity: str) -> addnodes.pending_xref:
 
 def _english(text: str) -> isolated_run:
     return isolated_run(text, text, lang="en")
+
+
+def _foreign(text: str, lang: str) -> nodes.Node:
+    """English isolated in the Arabic edition, Arabic isolated in the English one (each
+    page's own language needs no mark)."""
+    other = "en" if lang == "ar" else "ar"
+    return isolated_run(text, text, lang=other)
+
+
+def _separator(lang: str) -> str:
+    return "، " if lang == "ar" else ", "
 
 
 def _date_range(start: str, end: str) -> str:
@@ -82,9 +99,11 @@ def _joined(items: Iterable[nodes.Node], separator: str = "، ") -> list[nodes.N
     return out
 
 
-def facts(entry: Entry) -> nodes.field_list:
-    """The type-specific facts of an entry as a field list."""
+def facts(entry: Entry, lang: str = "ar") -> nodes.field_list:
+    """The type-specific facts of an entry as a field list, in the edition's language
+    (``ar``, or ``en`` for the English fields)."""
     data: dict[str, Any] = entry.data.get(entry.type, {})
+    sep = _separator(lang)
     fields = nodes.field_list(classes=["briefing-facts"])
     fields += _field("Type", _(TYPE_LABELS[entry.type]))
     if entry.type == "person":
@@ -94,7 +113,8 @@ def facts(entry: Entry) -> nodes.field_list:
             fields += _field("Country", entity_ref(data["country"]))
         for position in data.get("positions", []):
             when = _date_range(position.get("start", ""), position.get("end", ""))
-            fields += _field("Position", position["title_ar"], f" ({when})" if when else "")
+            title = position["title_ar" if lang == "ar" else "title_en"]
+            fields += _field("Position", title, f" ({when})" if when else "")
     elif entry.type == "place":
         if data.get("kind"):
             fields += _field("Kind", _(data["kind"]))
@@ -110,10 +130,16 @@ def facts(entry: Entry) -> nodes.field_list:
         if data.get("founded"):
             fields += _field("Founded", data["founded"])
     elif entry.type == "agreement":
-        if data.get("full_name_ar"):
-            fields += _field("Full name", data["full_name_ar"])
-        if data.get("full_name_en"):
-            fields += _field("English name", _english(data["full_name_en"]))
+        if lang == "ar":
+            if data.get("full_name_ar"):
+                fields += _field("Full name", data["full_name_ar"])
+            if data.get("full_name_en"):
+                fields += _field("English name", _english(data["full_name_en"]))
+        else:
+            if data.get("full_name_en"):
+                fields += _field("Full name", data["full_name_en"])
+            if data.get("full_name_ar"):
+                fields += _field("Arabic name", _foreign(data["full_name_ar"], lang))
         if data.get("signed"):
             fields += _field("Signed", data["signed"])
         if data.get("signed_at"):
@@ -121,10 +147,11 @@ def facts(entry: Entry) -> nodes.field_list:
         if data.get("in_force"):
             fields += _field("In force", data["in_force"])
         if data.get("parties"):
-            fields += _field("Parties", *_joined(entity_ref(p) for p in data["parties"]))
+            fields += _field("Parties", *_joined((entity_ref(p) for p in data["parties"]), sep))
         for article in data.get("key_articles", []):
             number = _("Article %s") % article["article"]
-            fields += _field("Key article", f"{number}: {article['summary_ar']}")
+            summary = article["summary_ar" if lang == "ar" else "summary_en"]
+            fields += _field("Key article", f"{number}: {summary}")
     elif entry.type == "event":
         when = _date_range(data.get("start", ""), data.get("end", ""))
         if when:
@@ -132,12 +159,13 @@ def facts(entry: Entry) -> nodes.field_list:
         if data.get("place"):
             fields += _field("Location", entity_ref(data["place"]))
         if data.get("participants"):
-            fields += _field("Participants", *_joined(entity_ref(p) for p in data["participants"]))
+            participants = (entity_ref(p) for p in data["participants"])
+            fields += _field("Participants", *_joined(participants, sep))
     return fields
 
 
-def relations(entry: Entry) -> nodes.bullet_list | None:
-    """Typed links to related entries."""
+def relations(entry: Entry, lang: str = "ar") -> nodes.bullet_list | None:
+    """Typed links to related entries, with their notes in the edition's language."""
     found = entry.data.get("relations", [])
     if not found:
         return None
@@ -151,8 +179,9 @@ def relations(entry: Entry) -> nodes.bullet_list | None:
         item += entity_ref(relation["target"])
         if relation.get("date"):
             item += nodes.Text(f" ({relation['date']})")
-        if relation.get("note_ar"):
-            item += nodes.Text(f": {relation['note_ar']}")
+        note = relation.get("note_ar" if lang == "ar" else "note_en")
+        if note:
+            item += nodes.Text(f": {note}")
         listing += nodes.list_item("", item)
     return listing
 
@@ -180,7 +209,11 @@ def sources(entry: Entry) -> nodes.bullet_list | None:
 
 
 class GlossaryDirective(SphinxDirective):
-    """``.. briefing-glossary:: person`` — every entry of one type, in Arabic order."""
+    """``.. briefing-glossary:: person`` — every entry of one type, in alphabetical order.
+
+    The Arabic edition heads each entry with its Arabic headword, in Arabic order; any other
+    edition with its English name, in English order, and shows the English fields first.
+    Ids and anchors are the entry ids in every edition."""
 
     required_arguments = 1
 
@@ -196,14 +229,18 @@ class GlossaryDirective(SphinxDirective):
             return []
         domain = get_domain(self.env)
         domain.glossary_pages[self.env.docname] = True
-        return [_generated(self._entry(domain, entry)) for entry in domain.glossary().of_type(kind)]
+        lang = edition_language(self.config.language)
+        return [
+            _generated(self._entry(domain, entry, lang))
+            for entry in domain.glossary().of_type(kind, lang)
+        ]
 
-    def _entry(self, domain: BriefingDomain, entry: Entry) -> nodes.section:
+    def _entry(self, domain: BriefingDomain, entry: Entry, lang: str) -> nodes.section:
         section = nodes.section(
             "", ids=[entry.id], classes=["briefing-entry", f"briefing-{entry.type}"]
         )
         self.set_source_info(section)
-        section += nodes.title("", entry.names["ar"])
+        section += nodes.title("", entry.names[lang])
         index = addnodes.index(
             entries=[
                 (
@@ -223,22 +260,18 @@ class GlossaryDirective(SphinxDirective):
             ]
         )
         section += index
+        # The other names: English (or, in the English edition, Arabic), then native scripts.
         names = nodes.paragraph(classes=["briefing-entry-names"])
-        names += _english(entry.names["en"])
-        for lang, name in entry.names.items():
-            if lang not in ("ar", "en"):
+        other = "en" if lang == "ar" else "ar"
+        names += _foreign(entry.names[other], lang)
+        for script, name in entry.names.items():
+            if script not in ("ar", "en"):
                 names += nodes.Text(" · ")
-                names += isolated_run(name, name, lang=lang)
+                names += isolated_run(name, name, lang=script)
         section += names
-        description = entry.description
-        section += nodes.paragraph("", description["short_ar"], classes=["briefing-entry-short"])
-        section += self._english_block(description["short_en"], "briefing-entry-short")
-        if description.get("long_ar"):
-            section += nodes.paragraph("", description["long_ar"], classes=["briefing-entry-long"])
-        if description.get("long_en"):
-            section += self._english_block(description["long_en"], "briefing-entry-long")
-        section += facts(entry)
-        listing = relations(entry)
+        section += self._descriptions(entry, lang)
+        section += facts(entry, lang)
+        listing = relations(entry, lang)
         if listing is not None:
             section += nodes.rubric("", _("Related entries"))
             section += listing
@@ -254,14 +287,39 @@ class GlossaryDirective(SphinxDirective):
         domain.note_entity(entry.id, self.env.docname, entry.id, entry.type)
         # A label named like the entry's citation key, for :ref: and objects.inv.
         std = self.env.domains.standard_domain
-        title = f"{entry.names['ar']} ({entry.names['en']})"
+        title = f"{entry.names[lang]} ({entry.names[other]})"
         std.anonlabels[f"entry:{entry.id}"] = (self.env.docname, entry.id)
         std.labels[f"entry:{entry.id}"] = (self.env.docname, entry.id, title)
         return section
 
+    @classmethod
+    def _descriptions(cls, entry: Entry, lang: str) -> list[nodes.Node]:
+        """The Arabic edition: each Arabic description, then its English in a left-to-right
+        block. Any other edition: the English descriptions, then the Arabic short one in a
+        right-to-left block (the long Arabic text is for the Arabic edition's readers)."""
+        description = entry.description
+        out: list[nodes.Node] = []
+        if lang == "ar":
+            out.append(
+                nodes.paragraph("", description["short_ar"], classes=["briefing-entry-short"])
+            )
+            out.append(cls._block("en", description["short_en"], "briefing-entry-short"))
+            if description.get("long_ar"):
+                out.append(
+                    nodes.paragraph("", description["long_ar"], classes=["briefing-entry-long"])
+                )
+            if description.get("long_en"):
+                out.append(cls._block("en", description["long_en"], "briefing-entry-long"))
+            return out
+        out.append(nodes.paragraph("", description["short_en"], classes=["briefing-entry-short"]))
+        if description.get("long_en"):
+            out.append(nodes.paragraph("", description["long_en"], classes=["briefing-entry-long"]))
+        out.append(cls._block("ar", description["short_ar"], "briefing-entry-short"))
+        return out
+
     @staticmethod
-    def _english_block(text: str, css: str) -> foreign_block:
-        block = foreign_block(lang="en", classes=[css])
+    def _block(lang: str, text: str, css: str) -> foreign_block:
+        block = foreign_block(lang=lang, classes=[css])
         block += nodes.paragraph("", text)
         return block
 
@@ -272,7 +330,11 @@ class GlossaryIndexDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         domain = get_domain(self.env)
         domain.glossary_pages[self.env.docname] = True
-        entries = sorted(domain.glossary().entries.values(), key=lambda e: e.names["en"].casefold())
+        lang = edition_language(self.config.language)
+        entries = sorted(
+            domain.glossary().entries.values(),
+            key=lambda e: (english_sort_key(e.names["en"]), e.id),
+        )
         table = nodes.bullet_list(classes=["briefing-glossary-index"])
         for entry in entries:
             item = nodes.paragraph()
@@ -281,7 +343,12 @@ class GlossaryIndexDirective(SphinxDirective):
             )
             ref += _english(entry.names["en"])
             item += ref
-            item += nodes.Text(f" — {entry.names['ar']} ({_(TYPE_LABELS[entry.type])})")
+            item += nodes.Text(" — ")
+            if lang == "ar":
+                item += nodes.Text(entry.names["ar"])
+            else:
+                item += _foreign(entry.names["ar"], lang)
+            item += nodes.Text(f" ({_(TYPE_LABELS[entry.type])})")
             table += nodes.list_item("", item)
         return [_generated(table)]
 

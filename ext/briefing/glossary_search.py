@@ -313,7 +313,11 @@ def _type_rank(kind: str) -> int:
 def mention_counts(export: Any) -> dict[str, int]:
     """``{id: number of mentions}`` from the content of ``_briefing/glossary.json``.
 
-    Entries of an unexpected shape are left out (their count is unknown).
+    Only the mentions in the text the edition shows count: a mention marked
+    ``"shown": false`` (in a parallel translation, or in the original behind a translated
+    edition) names the same place in the book again. Exports from before editions carry no
+    ``shown``: all their mentions count. Entries of an unexpected shape are left out (their
+    count is unknown).
     """
     counts: dict[str, int] = {}
     entries = export.get("entries") if isinstance(export, dict) else None
@@ -322,7 +326,9 @@ def mention_counts(export: Any) -> dict[str, int]:
             continue
         entry_id, mentions = item.get("id"), item.get("mentions")
         if isinstance(entry_id, str) and isinstance(mentions, list):
-            counts[entry_id] = len(mentions)
+            counts[entry_id] = sum(
+                1 for m in mentions if not (isinstance(m, dict) and m.get("shown") is False)
+            )
     return counts
 
 

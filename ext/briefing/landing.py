@@ -21,6 +21,7 @@ from briefing.doctree import source_list
 from briefing.domain import ArticleRecord, get_domain
 from briefing.nodes import article_list
 from briefing.parser import FILETYPE
+from briefing.translation_status import status_line
 from briefing.writers.navigation import ARTICLES_TOCTREE
 
 
@@ -141,7 +142,8 @@ class FillArticleLists(SphinxPostTransform):
                         record["url"],
                     )
                 listing += entry
-            placeholder.replace_self(listing)
+            status = None if placeholder.get("sources") else status_line(get_domain(self.env))
+            placeholder.replace_self([status, listing] if status is not None else listing)
 
 
 class SourcesDirective(SphinxDirective):

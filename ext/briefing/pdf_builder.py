@@ -11,7 +11,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Collection, Iterator, Set
+from collections.abc import Collection, Set
 from pathlib import Path
 from typing import ClassVar
 
@@ -19,6 +19,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.config import Config
 from sphinx.errors import SphinxError
 from sphinx.locale import _
 from sphinx.util import logging
@@ -32,6 +33,12 @@ from briefing.writers.typst import TypstTranslator, string
 logger = logging.getLogger(__name__)
 
 PREAMBLE = Path(__file__).parent / "typst" / "book.typ"
+
+#: The font stack of every edition, Latin first: Typst takes each character from the first
+#: face that has it, and IBM Plex Sans has no Arabic, so Arabic text (an Arabic book, or the
+#: untranslated paragraphs and native names of an English one) falls to the matching IBM Plex
+#: Sans Arabic, and Korean or Japanese names to Noto Sans CJK.
+FONTS = ("IBM Plex Sans", "IBM Plex Sans Arabic", "Noto Sans CJK JP")
 
 
 def build_date() -> dt.datetime:
@@ -85,8 +92,11 @@ class BriefingPDFBuilder(Builder):
     def init(self) -> None:
         pass
 
-    def get_outdated_docs(self) -> Iterator[str]:
-        yield "all documents"  # one PDF from the whole book, written every time
+    def get_outdated_docs(self) -> str:
+        # One PDF from the whole book, written every time. A string (not a list of names)
+        # tells Sphinx to write it even when no document was re-read: with an up-to-date
+        # environment (a second build sharing the doctrees) a list would write nothing.
+        return "all documents"
 
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
         # Resolved links point into the single document: "%docname" (+ "#anchor").
@@ -109,7 +119,12 @@ class BriefingPDFBuilder(Builder):
         tree["docname"] = master
         front_matter(tree, get_domain(self.env).glance_pages)
         self.env.resolve_references(tree, master, self)
-        translator = TypstTranslator(tree, master)
+        translator = TypstTranslator(
+            tree,
+            master,
+            language=self.config.language or "en",
+            parallel=bool(self.config.briefing_pdf_parallel),
+        )
         tree.walkabout(translator)
         source = self.preamble() + translator.astext()
         out = Path(self.outdir)
@@ -130,6 +145,7 @@ class BriefingPDFBuilder(Builder):
         values = {
             "lang": json.dumps(language.split("_")[0]),
             "dir": direction,
+            "fonts": f"({', '.join(json.dumps(font) for font in FONTS)})",
             "title": string(str(self.config.project)),
             "author": string(str(self.config.author)),
             "edition": string(f"{_('Edition')} {edition} · {when.date().isoformat()}"),
@@ -142,8 +158,6 @@ class BriefingPDFBuilder(Builder):
             # A right-to-left book is bound on the right: its inside margin is the right one.
             "binding": "right" if rtl else "left",
             "numbering": json.dumps(numbering, ensure_ascii=False),
-            "start": "right" if rtl else "left",
-            "outset": "1.6em" if rtl else "-1.6em",
         }
         text = PREAMBLE.read_text(encoding="utf-8")
         for key, value in values.items():
@@ -181,12 +195,26 @@ class BriefingPDFBuilder(Builder):
 HTML_PDF_DIR = "_downloads/pdf"
 
 
+def overrides(config: Config) -> list[str]:
+    """The HTML build's ``-D`` options (``language=en``, ``briefing_pdf_name=briefing-en``,
+    ...) for the PDF build, so the PDF is of the same edition and named as the HTML links it.
+    Values that cannot be written on a command line (lists, dicts) are left to conf.py."""
+    options: list[str] = []
+    for name, value in sorted(config.overrides.items()):
+        if isinstance(value, bool):
+            value = int(value)
+        if isinstance(value, str | int | float):
+            options += ["-D", f"{name}={value}"]
+    return options
+
+
 def build_pdf_for_html(app: Sphinx, exception: Exception | None) -> None:
     """Offer the PDF with the HTML (``build-finished``): build it in a separate process,
     so the HTML build's environment and builder stay untouched."""
     if exception is not None or app.builder.format != "html" or not app.config.briefing_pdf_in_html:
         return
     out = Path(app.outdir) / HTML_PDF_DIR
+    doctrees = Path(app.doctreedir)
     command = [
         sys.executable,
         "-m",
@@ -194,8 +222,11 @@ def build_pdf_for_html(app: Sphinx, exception: Exception | None) -> None:
         "-b",
         "briefing-pdf",
         "-q",
+        *overrides(app.config),
+        # Beside the HTML build's own (build/doctrees-pdf, build/doctrees-en-pdf): one per
+        # edition, so building one edition never invalidates the other's.
         "-d",
-        str(Path(app.doctreedir).parent / "doctrees-pdf"),
+        str(doctrees.with_name(f"{doctrees.name}-pdf")),
         str(app.srcdir),
         str(out),
     ]

@@ -8,7 +8,7 @@ import unicodedata
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from briefing.nodes import isolated_run
+from briefing.nodes import foreign_block, isolated_run
 from briefing.writers.page import is_rtl
 
 #: A run of Latin words, with the digits and punctuation that join them ("KCNA", "G7 summit").
@@ -35,10 +35,21 @@ class IsolateLatin(SphinxPostTransform):
 
 
 def isolate_latin(tree: nodes.Element) -> None:
-    """Wrap the Latin runs and ISO dates of right-to-left text in ``tree``."""
+    """Wrap the Latin runs and ISO dates of right-to-left text in ``tree``.
+
+    Text inside a left-to-right block (the parallel view's English translation) is left
+    alone: the block already sets its language and direction, and a right-to-left word
+    in it must not turn its Latin runs into isolated islands.
+    """
+    ltr = {
+        id(text)
+        for block in tree.findall(foreign_block)
+        if not is_rtl(block.get("lang"))
+        for text in block.findall(nodes.Text)
+    }
     for text in list(tree.findall(nodes.Text)):
         parent = text.parent
-        if parent is None or isinstance(parent, _SKIP_PARENTS):
+        if parent is None or isinstance(parent, _SKIP_PARENTS) or id(text) in ltr:
             continue
         value = str(text)
         if not _LTR_RUN.search(value) or not _has_rtl(_context(parent)):

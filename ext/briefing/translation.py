@@ -200,7 +200,8 @@ def attach_parallel(top: nodes.Element, cat: Catalogue) -> Outcome:
         if isinstance(node, nodes.paragraph) and "briefing_number" in node:
             pair = translation_pair(classes=["briefing-pair"])
             pair.source, pair.line = node.source, node.line
-            node.replace_self(pair)
+            # Not replace_self: it would copy the paragraph's id and classes onto the pair.
+            node.parent.replace(node, pair)
             pair += node
             pair += block
         else:
@@ -215,8 +216,12 @@ def _untranslated(node: nodes.Element, msgid: str, cat: Catalogue) -> Untranslat
 
 
 def use_project_translation(app: Sphinx, config: Config) -> None:
-    """Give an edition in another language its own title (``briefing_project_translations``,
-    e.g. ``{"en": "Briefing book: ..."}``): Sphinx does not translate configuration values."""
+    """Give an edition in another language its own title and author
+    (``briefing_project_translations``, ``briefing_author_translations``, e.g.
+    ``{"en": "Briefing book: ..."}``): Sphinx does not translate configuration values."""
+    author = config.briefing_author_translations.get(config.language or "")
+    if author:
+        config.author = author
     title = config.briefing_project_translations.get(config.language or "")
     if not title:
         return

@@ -9,62 +9,65 @@ from dataclasses import dataclass
 
 from docutils import nodes
 from sphinx.builders import Builder
+from sphinx.locale import _
 from sphinx.util.nodes import make_refnode
 
 from briefing.domain import BriefingDomain
 from briefing.glossary import Entry
+from briefing.glossary_pages import edition_language
 
-#: The words the generated parts write (the book's interface language is Arabic; each part
-#: shows the English beside the Arabic where a reader needs it).
+#: The words the generated parts write: English messages of the extension's interface
+#: catalogue (``locale/ar/LC_MESSAGES/sphinx.po`` has their Arabic), translated by
+#: :func:`label` when a page is written, so each edition shows its own language.
 LABELS = {
-    "mentions": "عدد الإشارات في المقالات: {}",
-    "mentioned-in": "· ورد في: ",
-    "not-mentioned": "لا تذكره المقالات",
-    "more": "و{} فقرة أخرى في مدخل المسرد",
-    "no-country": "بلا بلد",
-    "position": "المنصب: ",
-    "since": "منذ {}",
-    "timeline-title": "التسلسل الزمني للأحداث والوقائع المؤرخة في المسرد",
+    "mentions": "Mentions in the articles: {}",
+    "mentioned-in": "· mentioned in: ",
+    "not-mentioned": "not mentioned in the articles",
+    "more": "and {} more paragraphs on the glossary entry",
+    "no-country": "No country",
+    "since": "since {}",
+    "timeline-title": "Timeline of the dated events and facts in the glossary",
     "timeline-desc": (
-        "{count} من الأحداث والوقائع المؤرخة، من {first} إلى {last}، مرتبة زمنيًا على "
-        "محور عمودي؛ القائمة التي تلي الشكل تعرضها نصًا مع روابطها."
+        "{count} dated events and facts, from {first} to {last}, in order along a vertical "
+        "axis; the list after the figure gives them as text with their links."
     ),
-    "timeline-caption": "التسلسل الزمني: كل حدث وواقعة مؤرخة في المسرد.",
-    "timeline-list": "الأحداث والوقائع نصًّا",
-    "also": "ومعه: ",
-    "map-title": "خريطة المواقع",
+    "timeline-caption": "Timeline: every dated event and fact in the glossary.",
+    "timeline-list": "The events and facts as text",
+    "map-title": "Locator map",
     "map-desc": (
-        "خريطة تبين {count} من الأماكن الواردة في المسرد ({names})، مع تظليل {shaded}؛ "
-        "الجدول الذي يلي الشكل يعرضها نصًا."
+        "A map of {count} places in the glossary ({names}), with {shaded} shaded; the "
+        "table after the figure gives them as text."
     ),
-    "map-caption": "خريطة المواقع: كل مكان في المسرد له إحداثيات.",
-    "map-table": "جدول الأماكن",
-    "graph-title": "شبكة العلاقات بين مداخل المسرد",
+    "map-caption": "Locator map: every place in the glossary with coordinates.",
+    "map-table": "Table of places",
+    "graph-title": "Network of relations between the glossary entries",
     "graph-desc": (
-        "{nodes} من مداخل المسرد و{edges} من العلاقات بينها؛ القائمة التي تلي الشكل تعرضها نصًا."
+        "{nodes} glossary entries and {edges} relations between them; the list after the "
+        "figure gives them as text."
     ),
-    "graph-caption": "شبكة العلاقات: المداخل والعلاقات المسماة بينها.",
-    "graph-list": "العلاقات نصًّا",
-    "place": "المكان",
-    "english": "بالإنجليزية",
-    "kind": "النوع",
-    "country": "البلد",
-    "coordinates": "الإحداثيات",
-    "count": "الإشارات",
-    "missing-renderer": "لم يُرسم الشكل: {}",
+    "graph-caption": "Network of relations: the entries and the named relations between them.",
+    "graph-list": "The relations as text",
+    "place": "Place",
+    "english": "English name",
+    "arabic": "Arabic name",
+    "kind": "Kind",
+    "country": "Country",
+    "coordinates": "Coordinates",
+    "count": "Mentions",
+    "missing-renderer": "The figure was not drawn: {}",
 }
 
-#: Place kinds and entry types in Arabic (the glossary pages translate the same words).
-PLACE_KINDS = {
-    "country": "دولة",
-    "city": "مدينة",
-    "capital": "عاصمة",
-    "region": "منطقة",
-    "peninsula": "شبه جزيرة",
-    "zone": "منطقة",
-    "sea": "بحر",
-    "other": "أخرى",
-}
+
+def label(key: str) -> str:
+    """The interface word ``key`` of :data:`LABELS` in the edition's language (looked up
+    when called: the catalogue is only loaded once the builder has chosen the language)."""
+    return _(LABELS[key])
+
+
+def place_kind(kind: str) -> str:
+    """A place's kind (``city``, ``capital``…) in the edition's language, as on the
+    glossary pages."""
+    return _(kind) if kind else ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ class Links:
         self.domain = domain
         self.builder = builder
         self.fromdocname = fromdocname
+        #: Which of the entries' fields the page shows: ``ar`` or ``en``.
+        self.lang = edition_language(builder.config.language)
 
     def entry(self, entity: str, *children: nodes.Node, title: str = "") -> nodes.Element:
         """A link to the entry's place on its glossary page (the text alone when no page
@@ -135,13 +140,13 @@ class Links:
             by_article.setdefault(paragraph.docname, []).append(paragraph)
         for docname, paragraphs in by_article.items():
             if out:
-                out.append(nodes.Text("؛ "))
+                out.append(nodes.Text("؛ " if self.lang == "ar" else "; "))
             if len(by_article) > 1:
                 headline = self.domain.articles[docname]["headline"]
                 out.append(nodes.inline("", f"{headline}: ", classes=["briefing-glance-article"]))
             for index, paragraph in enumerate(paragraphs):
                 if index:
-                    out.append(nodes.Text("، "))
+                    out.append(nodes.Text("، " if self.lang == "ar" else ", "))
                 out.append(self.paragraph(paragraph))
         return out
 
@@ -179,6 +184,11 @@ class MentionIndex:
             rarest = min(candidates, key=len)
             found |= {key for key in rarest if wanted <= self.entities[key]}
         return [p for p in self.order if (p.docname, p.anchor) in found]
+
+
+def name(entry: Entry, lang: str) -> str:
+    """The entry's name in an edition: the Arabic headword, or the English name."""
+    return entry.names["ar" if lang == "ar" else "en"]
 
 
 def other_names(entry: Entry) -> list[tuple[str, str]]:

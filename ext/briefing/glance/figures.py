@@ -20,7 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 from briefing.cache import cached_text, digest, source_digest
 from briefing.domain import BriefingDomain, get_domain
 from briefing.glance import whoswho
-from briefing.glance.common import LABELS, PLACE_KINDS, Links, MentionIndex
+from briefing.glance.common import Links, MentionIndex, label, name, place_kind
 from briefing.glance.dates import PartialDate
 from briefing.glance.nodes import glance_details, glance_figure, glance_placeholder
 from briefing.glance.timeline import (
@@ -32,7 +32,7 @@ from briefing.glance.timeline import (
     draw_timeline,
     timeline_items,
 )
-from briefing.glossary import Entry, Glossary, arabic_sort_key
+from briefing.glossary import Entry, Glossary, sort_key
 from briefing.nodes import foreign_block, isolated_run
 from briefing.report import warn
 
@@ -138,12 +138,20 @@ def _selected(items: Sequence[TimelineItem], options: dict[str, Any]) -> list[Ti
     return chosen
 
 
+def _fact_text(fact: Fact, lang: str) -> tuple[str, str]:
+    """(label, note) of a fact in the edition's language."""
+    if lang == "ar":
+        return fact.label_ar, fact.note_ar
+    return fact.label_en, fact.note_en
+
+
 def _fact_line(fact: Fact, links: Links) -> nodes.paragraph:
+    text, note = _fact_text(fact, links.lang)
     line = nodes.paragraph(classes=["briefing-timeline-fact"])
-    line += links.entry(fact.subject, nodes.Text(fact.label_ar))
-    line += nodes.Text(f" ({fact.span.format('ar')})")
-    if fact.note_ar:
-        line += nodes.Text(f": {fact.note_ar}")
+    line += links.entry(fact.subject, nodes.Text(text))
+    line += nodes.Text(f" ({fact.span.format(links.lang)})")
+    if note:
+        line += nodes.Text(f": {note}")
     return line
 
 
@@ -155,37 +163,41 @@ def _timeline_list(
     items: Sequence[TimelineItem], links: Links, mentions: MentionIndex
 ) -> nodes.bullet_list:
     """One item per row of the drawing: date, linked label (and note), the paragraphs
-    that mention it, the English line, and the relations folded into it."""
+    that mention it, the English line (in the Arabic edition), and the relations folded
+    into it."""
+    lang = links.lang
     listing = nodes.bullet_list(classes=["briefing-timeline-list"])
     for item in items:
         fact = item.fact
+        text, note = _fact_text(fact, lang)
         entry = nodes.list_item(classes=["briefing-timeline-entry"])
         entry["entity"] = fact.subject
         head = nodes.paragraph(classes=["briefing-timeline-head"])
-        head += nodes.strong("", fact.span.format("ar"), classes=["briefing-timeline-when"])
+        head += nodes.strong("", fact.span.format(lang), classes=["briefing-timeline-when"])
         head += nodes.Text(" — ")
-        head += links.entry(fact.subject, nodes.Text(fact.label_ar))
-        if fact.note_ar:
-            head += nodes.Text(f": {fact.note_ar}")
+        head += links.entry(fact.subject, nodes.Text(text))
+        if note:
+            head += nodes.Text(f": {note}")
         found = mentions.mentioning(item.evidence)
         where = nodes.inline(classes=["briefing-timeline-mentions"])
-        where += nodes.Text(LABELS["mentioned-in"])
+        where += nodes.Text(label("mentioned-in"))
         if found:
             # A large book mentions an event in thousands of paragraphs: the first few, then
             # the entry, whose page lists them all.
             where.extend(links.paragraphs(found[:MAX_PINPOINTS]))
             if len(found) > MAX_PINPOINTS:
-                more = LABELS["more"].format(len(found) - MAX_PINPOINTS)
+                more = label("more").format(len(found) - MAX_PINPOINTS)
                 where += nodes.Text(" ")
                 where += links.entry(fact.subject, nodes.Text(more))
         else:
-            where += nodes.Text(LABELS["not-mentioned"])
+            where += nodes.Text(label("not-mentioned"))
         head += nodes.Text(" ")
         head += where
         entry += head
-        english = foreign_block(lang="en", classes=["briefing-timeline-en"])
-        english += nodes.paragraph("", f"{fact.span.format('en')} — {fact.label_en}")
-        entry += english
+        if lang == "ar":
+            english = foreign_block(lang="en", classes=["briefing-timeline-en"])
+            english += nodes.paragraph("", f"{fact.span.format('en')} — {fact.label_en}")
+            entry += english
         if item.folded:
             also = nodes.bullet_list(classes=["briefing-timeline-also"])
             for folded in item.folded:
@@ -203,13 +215,16 @@ def build_timeline(
     items = _selected(timeline_items(collect_facts(glossary)), options)
     mentions = MentionIndex(domain)
     rows = [TimelineRow.of(item, links.entry_href(item.fact.subject)) for item in items]
-    title = options.get("title") or LABELS["timeline-title"]
-    listing = glance_details(summary=LABELS["timeline-list"], classes=["briefing-figure-data"])
+    title = options.get("title") or label("timeline-title")
+    listing = glance_details(summary=label("timeline-list"), classes=["briefing-figure-data"])
     listing += _timeline_list(items, links, mentions)
     if not rows:
         return [listing], []
-    description = LABELS["timeline-desc"].format(
-        count=len(rows), first=rows[0].when_ar, last=rows[-1].when_ar
+    arabic = links.lang == "ar"
+    description = label("timeline-desc").format(
+        count=len(rows),
+        first=rows[0].when_ar if arabic else rows[0].when_en,
+        last=rows[-1].when_ar if arabic else rows[-1].when_en,
     )
     parts = [rows]
     if links.builder.format != "html" and len(rows) > PDF_ROWS:
@@ -218,10 +233,10 @@ def build_timeline(
         parts = [rows[i : i + size] for i in range(0, len(rows), size)]
     out: list[nodes.Node] = []
     for number, part in enumerate(parts, start=1):
-        caption = LABELS["timeline-caption"]
+        caption = label("timeline-caption")
         if len(parts) > 1:
             caption = f"{caption} ({number}/{len(parts)})"
-        svg = draw_timeline(part, title=title, description=description)
+        svg = draw_timeline(part, title=title, description=description, lang=links.lang)
         out.append(_figure("timeline", svg, title, caption))
     out.append(listing)
     return out, []
@@ -236,7 +251,9 @@ def _figure(kind: str, svg: str, alt: str, caption: str) -> glance_figure:
 # -- map -------------------------------------------------------------------------------------
 
 
-def _places(glossary: Glossary, options: dict[str, Any]) -> tuple[list[Entry], list[str]]:
+def _places(
+    glossary: Glossary, options: dict[str, Any], lang: str = "ar"
+) -> tuple[list[Entry], list[str]]:
     problems = []
     if options.get("places"):
         chosen = []
@@ -251,7 +268,7 @@ def _places(glossary: Glossary, options: dict[str, Any]) -> tuple[list[Entry], l
         return chosen, problems
     return [
         e
-        for e in glossary.of_type("place")
+        for e in glossary.of_type("place", lang)
         if "lat" in e.data.get("place", {}) and "lon" in e.data.get("place", {})
     ], problems
 
@@ -314,7 +331,7 @@ def build_map(
     from briefing.glance.locator_map import OUTLINES_PATH, MapPoint, draw_locator_map
 
     glossary = domain.glossary()
-    places, problems = _places(glossary, options)
+    places, problems = _places(glossary, options, links.lang)
     shaded, more = _shaded(glossary, options)
     problems += more
     mentions = MentionIndex(domain)
@@ -330,16 +347,19 @@ def build_map(
         )
         for e in places
     ]
+    lang = links.lang
+    other = "en" if lang == "ar" else "ar"
+    separator = "، " if lang == "ar" else ", "
     shaded_names = [
-        e.names["ar"]
-        for e in glossary.of_type("place")
+        name(e, lang)
+        for e in glossary.of_type("place", lang)
         if e.data.get("place", {}).get("iso") in shaded
     ]
-    title = options.get("title") or LABELS["map-title"]
-    description = LABELS["map-desc"].format(
+    title = options.get("title") or label("map-title")
+    description = label("map-desc").format(
         count=len(points),
-        names="، ".join(p.name_ar for p in points),
-        shaded="، ".join(shaded_names) or "—",
+        names=separator.join(name(e, lang) for e in places),
+        shaded=separator.join(shaded_names) or "—",
     )
     rows = []
     for e in places:
@@ -348,11 +368,11 @@ def build_map(
         coordinates = f"{data['lat']:.4f}, {data['lon']:.4f}"
         rows.append(
             [
-                _cell(links.entry(e.id, nodes.Text(e.names["ar"]))),
-                _cell(isolated_run(e.names["en"], e.names["en"], lang="en")),
-                _cell(PLACE_KINDS.get(str(data.get("kind", "")), "")),
+                _cell(links.entry(e.id, nodes.Text(name(e, lang)))),
+                _cell(isolated_run(e.names[other], e.names[other], lang=other)),
+                _cell(place_kind(str(data.get("kind", "")))),
                 _cell(
-                    links.entry(country, nodes.Text(glossary.entries[country].names["ar"]))
+                    links.entry(country, nodes.Text(name(glossary.entries[country], lang)))
                     if country in glossary.entries
                     else ""
                 ),
@@ -362,27 +382,27 @@ def build_map(
         )
     places_table = table(
         [
-            LABELS["place"],
-            LABELS["english"],
-            LABELS["kind"],
-            LABELS["country"],
-            LABELS["coordinates"],
-            LABELS["count"],
+            label("place"),
+            label("english" if lang == "ar" else "arabic"),
+            label("kind"),
+            label("country"),
+            label("coordinates"),
+            label("count"),
         ],
         rows,
         "briefing-map-table",
     )
-    details = glance_details(summary=LABELS["map-table"], classes=["briefing-figure-data"])
+    details = glance_details(summary=label("map-table"), classes=["briefing-figure-data"])
     details += places_table
     # Like the graph's layout: seconds of label placement, pure in these inputs.
     code = source_digest(draw_locator_map, OUTLINES_PATH)
-    key = digest(code, points, sorted(shaded), title, description)
+    key = digest(code, points, sorted(shaded), title, description, lang)
     svg = cached_text(
         "locator-map",
         key + ".svg",
-        lambda: draw_locator_map(points, shaded, title=title, description=description),
+        lambda: draw_locator_map(points, shaded, title=title, description=description, lang=lang),
     )
-    return [_figure("map", svg, title, LABELS["map-caption"]), details], problems
+    return [_figure("map", svg, title, label("map-caption")), details], problems
 
 
 # -- graph -----------------------------------------------------------------------------------
@@ -416,48 +436,53 @@ def build_graph(
     if options.get("entries"):
         linked |= set(options["entries"]) & set(glossary.entries)
     graph_nodes = [n for n in all_nodes if n.id in linked]
-    title = options.get("title") or LABELS["graph-title"]
-    description = LABELS["graph-desc"].format(nodes=len(graph_nodes), edges=len(edges))
+    title = options.get("title") or label("graph-title")
+    description = label("graph-desc").format(nodes=len(graph_nodes), edges=len(edges))
+    lang = links.lang
 
-    def name(entity: str) -> str:
-        return glossary.entries[entity].names["ar"]
+    def shown(entity: str) -> str:
+        return name(glossary.entries[entity], lang)
 
-    ordered = sorted(
-        edges,
-        key=lambda e: (arabic_sort_key(name(e.source)), e.type, arabic_sort_key(name(e.target))),
-    )
+    def order(entity: str) -> str:
+        return sort_key(glossary.entries[entity], lang)
+
+    ordered = sorted(edges, key=lambda e: (order(e.source), e.type, order(e.target)))
     listing = nodes.bullet_list(classes=["briefing-graph-list"])
     for edge in ordered:
         label_ar, label_en = relation_label(edge.type)
         line = nodes.paragraph()
-        line += links.entry(edge.source, nodes.Text(name(edge.source)))
-        line += nodes.Text(f" — {label_ar} — ")
-        line += links.entry(edge.target, nodes.Text(name(edge.target)))
-        english = " ".join(
-            [
-                glossary.entries[edge.source].names["en"],
-                label_en,
-                glossary.entries[edge.target].names["en"],
-            ]
-        )
-        english_line = foreign_block(lang="en", classes=["briefing-graph-en"])
-        english_line += nodes.paragraph("", english)
-        item = nodes.list_item("", line, english_line)
+        line += links.entry(edge.source, nodes.Text(shown(edge.source)))
+        line += nodes.Text(f" — {label_ar if lang == 'ar' else label_en} — ")
+        line += links.entry(edge.target, nodes.Text(shown(edge.target)))
+        item = nodes.list_item("", line)
+        if lang == "ar":
+            english = " ".join(
+                [
+                    glossary.entries[edge.source].names["en"],
+                    label_en,
+                    glossary.entries[edge.target].names["en"],
+                ]
+            )
+            english_line = foreign_block(lang="en", classes=["briefing-graph-en"])
+            english_line += nodes.paragraph("", english)
+            item += english_line
         item["source"] = edge.source
         item["target"] = edge.target
         item["relation"] = edge.type
         listing += item
-    details = glance_details(summary=LABELS["graph-list"], classes=["briefing-figure-data"])
+    details = glance_details(summary=label("graph-list"), classes=["briefing-figure-data"])
     details += listing
     # The layout takes seconds and depends only on these inputs and the renderer's code.
     code = source_digest(draw_relation_graph, RELATION_TYPES_PATH)
-    key = digest(code, graph_nodes, edges, title, description)
+    key = digest(code, graph_nodes, edges, title, description, lang)
     svg = cached_text(
         "relation-graph",
         key + ".svg",
-        lambda: draw_relation_graph(graph_nodes, edges, title=title, description=description),
+        lambda: draw_relation_graph(
+            graph_nodes, edges, title=title, description=description, lang=lang
+        ),
     )
-    return [_figure("graph", svg, title, LABELS["graph-caption"]), details], problems
+    return [_figure("graph", svg, title, label("graph-caption")), details], problems
 
 
 # -- filling the placeholders ----------------------------------------------------------------
@@ -500,7 +525,7 @@ class FillGlance(SphinxPostTransform):
             except (ImportError, ValueError) as err:
                 warn(f"briefing-{what}: {err}", "glance", source, placeholder.line)
                 placeholder.replace_self(
-                    nodes.paragraph("", LABELS["missing-renderer"].format(what))
+                    nodes.paragraph("", label("missing-renderer").format(what))
                 )
                 continue
             for problem in problems:

@@ -1,10 +1,23 @@
 """Key points: the author's summary of an article, each point with pinpoint references.
 
 The directive's content is one bulleted (or numbered) list. In each item, the paragraphs
-that start with Arabic are the point; the paragraphs that start with a Latin letter are its
-English line, shown under it in a left-to-right block. References are written with the
-``briefing:para`` role: ``{briefing:para}`lavrov-wonsan:p7``` anywhere, or ``p7`` alone
-inside a directive with ``:article: lavrov-wonsan``; each is shown as a linked ``¶7``.
+that start with Arabic are the point. References are written with the ``briefing:para``
+role: ``{briefing:para}`lavrov-wonsan:p7``` anywhere, or ``p7`` alone inside a directive
+with ``:article: lavrov-wonsan`` (completed when references are resolved, see
+:class:`briefing.domain.ParagraphRole`); each is shown as a linked ``¶7``.
+
+The English of a point comes from the page's catalogue, like the rest of the book's text
+(``locales/en/LC_MESSAGES/<page>.po``; the point's paragraph is the message, the English
+keeps its ``{briefing:para}`` roles):
+
+- the Arabic edition shows it under the point, in a left-to-right block, read from the
+  parallel language's catalogue (``briefing_parallel_language``);
+- an English edition shows it in place of the point: Sphinx's ``Locale`` transform
+  translates the paragraph as it does every other message of the page.
+
+An author may instead write the English line in the item, as a paragraph that starts with a
+Latin letter: it is shown under the point in the Arabic edition, and in place of it in an
+English edition when the catalogue has no translation.
 """
 
 from __future__ import annotations
@@ -13,11 +26,14 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import extract_messages
 
-from briefing.domain import get_domain
+from briefing.domain import ARTICLE_ATTRIBUTE, get_domain
+from briefing.glossary_pages import edition_language
 from briefing.nodes import foreign_block
 from briefing.report import warn
 from briefing.transforms import starts_ltr
+from briefing.translation import Catalogue, catalogue
 
 
 class KeyPointsDirective(SphinxDirective):
@@ -25,7 +41,7 @@ class KeyPointsDirective(SphinxDirective):
 
     Options: ``:article:`` the slug that bare ids (``p7``) refer to; ``:class:`` extra
     classes. Warnings (``briefing.keypoints``) for content that is not one list, and for a
-    point without a reference or without an English line.
+    point without a reference or without an English line (in the catalogue or the item).
     """
 
     has_content = True
@@ -49,18 +65,23 @@ class KeyPointsDirective(SphinxDirective):
                 path or "",
                 line,
             )
-        article = self.options.get("article", "").strip()
-        for ref in self._paragraph_refs(parsed):
-            target = str(ref["reftarget"])
-            if ":" not in target and article:
-                ref["reftarget"] = f"{article}:{target}"
         wrapper = nodes.container(classes=["briefing-keypoints", *self.options.get("class", [])])
+        article = self.options.get("article", "").strip()
+        if article:
+            # Bare ids are completed from here when resolved: the reference targets stay as
+            # written, so a translated point's references match the original's.
+            wrapper[ARTICLE_ATTRIBUTE] = article
         self.set_source_info(wrapper)
+        edition = edition_language(self.config.language)
+        if edition == "ar":
+            found = catalogue(self.env, self.env.docname, self.config.briefing_parallel_language)
+        else:
+            found = catalogue(self.env, self.env.docname, self.config.language or edition)
         for listing in lists:
             listing["classes"].append("briefing-keypoints-list")
             for number, item in enumerate(listing.findall(nodes.list_item), start=1):
                 if item.parent is listing:
-                    self._point(item, number, path or "", line)
+                    self._point(item, number, (path or "", line), edition, found)
         wrapper.extend(parsed)
         return [wrapper]
 
@@ -73,28 +94,79 @@ class KeyPointsDirective(SphinxDirective):
             if ref.get("refdomain") == "briefing" and ref.get("reftype") == "para"
         ]
 
-    def _point(self, item: nodes.list_item, number: int, path: str, line: int | None) -> None:
+    def _point(
+        self,
+        item: nodes.list_item,
+        number: int,
+        where: tuple[str, int | None],
+        edition: str,
+        found: Catalogue,
+    ) -> None:
         item["classes"].append("briefing-keypoint")
-        where = item.line or line
+        source = item.source or where[0]
+        line = item.line or where[1]
         if not self._paragraph_refs([item]):
             warn(
                 f"key point {number} has no paragraph reference "
                 "(add {briefing:para}`slug:p7` or, with :article:, `p7`)",
                 "keypoints",
-                item.source or path,
-                where,
+                source,
+                line,
             )
-        english = [
-            child
-            for child in item.children
-            if isinstance(child, nodes.paragraph) and starts_ltr(child.astext())
-        ]
-        if not english:
-            warn(f"key point {number} has no English line", "keypoints", item.source or path, where)
-        for paragraph in english:
-            block = foreign_block(lang="en", classes=["briefing-keypoint-en"])
-            item.replace(paragraph, block)
-            block += paragraph
+        paragraphs = [child for child in item.children if isinstance(child, nodes.paragraph)]
+        written = [p for p in paragraphs if starts_ltr(p.astext())]
+        points = [p for p in paragraphs if p not in written]
+        translations = {id(p): found.get(_message(p)) for p in points}
+        translated = [p for p in points if translations[id(p)] is not None]
+        if not written and not translated:
+            warn(f"key point {number} has no English line", "keypoints", source, line)
+        if edition != "ar":
+            self._english_point(item, points, translated, written)
+        else:
+            for paragraph in written:
+                block = foreign_block(lang="en", classes=["briefing-keypoint-en"])
+                item.replace(paragraph, block)
+                block += paragraph
+            if not written:
+                for paragraph in translated:
+                    text = translations[id(paragraph)]
+                    assert text is not None
+                    item.insert(item.index(paragraph) + 1, self._english_line(text, paragraph))
         for child in item.children:
             if isinstance(child, nodes.paragraph):
                 child["classes"].append("briefing-keypoint-text")
+
+    @staticmethod
+    def _english_point(
+        item: nodes.list_item,
+        points: list[nodes.paragraph],
+        translated: list[nodes.paragraph],
+        written: list[nodes.paragraph],
+    ) -> None:
+        """An English edition: the catalogue's translation (Sphinx's ``Locale`` transform
+        puts it in place of each point paragraph) or else the English written in the item,
+        never both and never the Arabic beside the English."""
+        drop = written if translated or not written else points
+        for paragraph in drop:
+            item.remove(paragraph)
+
+    def _english_line(self, text: str, paragraph: nodes.paragraph) -> foreign_block:
+        """The English of a point from the catalogue, parsed as the page's own text (its
+        ``{briefing:para}`` roles become references), in a left-to-right block."""
+        block = foreign_block(lang="en", classes=["briefing-keypoint-en"])
+        block.source, block.line = paragraph.source, paragraph.line
+        block.extend(self.parse_text_to_nodes(text))
+        for node in block.findall(nodes.TextElement):
+            # Never extracted as messages of the Arabic page: it is the translation itself.
+            node["translatable"] = False
+            if node.source is None:
+                node.source, node.line = paragraph.source, paragraph.line
+        return block
+
+
+def _message(paragraph: nodes.paragraph) -> str:
+    """The paragraph's message id, exactly as the gettext builder extracts it."""
+    for node, msgid in extract_messages(paragraph):
+        if node is paragraph:
+            return msgid
+    return ""

@@ -626,15 +626,20 @@ class _TextBlock:
     baselines: tuple[float, ...]  # from the top of the block
 
 
-def _block(ar: str, en: str, sizes: tuple[float, float]) -> _TextBlock:
+def _block(ar: str, en: str, sizes: tuple[float, float], lang: str = "ar") -> _TextBlock:
     """The box two lines take with the fonts' full ascent and descent (what browsers report
-    as the text's bounding box), plus a little room for the estimate's error."""
-    size_ar, size_en = sizes
-    first = _ascent() * size_ar
-    second = first + 0.3 * size_ar + 1.02 * size_en
-    height = second + _descent() * size_en
-    width = max(text_width(ar, size_ar), text_width(en, size_en)) * 1.02 + 2
-    return _TextBlock(((ar, "ar", size_ar), (en, "en", size_en)), width, height, (first, second))
+    as the text's bounding box), plus a little room for the estimate's error. The edition's
+    language (``lang``: ``ar``, else English) is the first, larger line."""
+    texts = ((ar, "ar"), (en, "en")) if lang == "ar" else ((en, "en"), (ar, "ar"))
+    (text1, lang1), (text2, lang2) = texts
+    size1, size2 = sizes
+    first = _ascent() * size1
+    second = first + 0.3 * size1 + 1.02 * size2
+    height = second + _descent() * size2
+    width = max(text_width(text1, size1), text_width(text2, size2)) * 1.02 + 2
+    return _TextBlock(
+        ((text1, lang1, size1), (text2, lang2, size2)), width, height, (first, second)
+    )
 
 
 # --------------------------------------------------------------------------- placement
@@ -1013,7 +1018,7 @@ def _draw_panel(svg: ET.Element, panel: _Panel, shaded: frozenset[str], uid: str
     return group
 
 
-def _draw_points(group: ET.Element, placed: list[_Placed]) -> None:
+def _draw_points(group: ET.Element, placed: list[_Placed], lang: str = "ar") -> None:
     layer = _el(group, "g", class_="briefing-map-points")
     for item in sorted(placed, key=lambda p: p.point.id):
         point = item.point
@@ -1025,7 +1030,8 @@ def _draw_points(group: ET.Element, placed: list[_Placed]) -> None:
             data_entity=point.id,
             data_kind=point.kind,
         )
-        _el(link, "title").text = f"{point.name_ar} — {point.name_en}"
+        names = (point.name_ar, point.name_en) if lang == "ar" else (point.name_en, point.name_ar)
+        _el(link, "title").text = " — ".join(names)
         if item.marker is not None and item.marker != item.anchor:
             _line(link, item.anchor, item.marker, "briefing-map-offset", "0.8")
         if item.leader is not None:
@@ -1121,14 +1127,18 @@ def _caption(parent: ET.Element, block: _TextBlock, box: Box) -> None:
 
 
 def _legend(
-    parent: ET.Element, box: Box, items: Sequence[tuple[str, str, str]], horizontal: bool
+    parent: ET.Element,
+    box: Box,
+    items: Sequence[tuple[str, str, str]],
+    horizontal: bool,
+    lang: str = "ar",
 ) -> None:
     """Each symbol with its meaning to its left (the book reads right to left): stacked from
     the top right corner of ``box``, or in one row from right to left."""
     group = _el(parent, "g", class_="briefing-map-legend", aria_hidden="true")
     x, y = box[2], box[1]
     for kind, ar, en in items:
-        block = _block(ar, en, _SMALL)
+        block = _block(ar, en, _SMALL, lang)
         symbol_x = x - 10
         middle = y + block.height / 2
         if kind == "shaded":
@@ -1155,14 +1165,16 @@ def _legend(
             y += block.height + 2
 
 
-def _legend_height(items: Sequence[tuple[str, str, str]], horizontal: bool) -> float:
-    heights = [_block(ar, en, _SMALL).height for _, ar, en in items]
+def _legend_height(
+    items: Sequence[tuple[str, str, str]], horizontal: bool, lang: str = "ar"
+) -> float:
+    heights = [_block(ar, en, _SMALL, lang).height for _, ar, en in items]
     if horizontal:
         return max(heights, default=0.0)
     return sum(h + 2 for h in heights)
 
 
-def _build_placed(points: Sequence[MapPoint], panel: _Panel) -> list[_Placed]:
+def _build_placed(points: Sequence[MapPoint], panel: _Panel, lang: str = "ar") -> list[_Placed]:
     placed = []
     for point in points:
         anchor = panel.xy(point.lon, point.lat)
@@ -1175,7 +1187,7 @@ def _build_placed(points: Sequence[MapPoint], panel: _Panel) -> list[_Placed]:
                 anchor=anchor,
                 marker=None if area else anchor,
                 radius=radius,
-                block=_block(point.name_ar, point.name_en, sizes),
+                block=_block(point.name_ar, point.name_en, sizes, lang),
             )
         )
     return placed
@@ -1187,9 +1199,11 @@ def draw_locator_map(
     *,
     title: str,
     description: str,
+    lang: str = "ar",
 ) -> str:
     """SVG markup (no XML declaration, root <svg> with xmlns, viewBox, role="img",
-    aria-labelledby to <title>/<desc>)."""
+    aria-labelledby to <title>/<desc>). ``lang``: the edition's language, whose names are
+    the first line of each label (``ar``; any other: English first)."""
     outlines = load_outlines()
     unique = {p.id: p for p in sorted(points, key=lambda p: (p.id, p.lat, p.lon))}
     ordered = [unique[key] for key in sorted(unique)]
@@ -1214,7 +1228,7 @@ def draw_locator_map(
         outlines.layer_for(*extent),
     )
     main_scene = _Scene(main)
-    main_placed = _build_placed(outside, main)
+    main_placed = _build_placed(outside, main, lang)
     frame_box: Box | None = None
     panels: list[tuple[_Scene, list[_Placed]]] = [(main_scene, main_placed)]
     drawn = {
@@ -1226,7 +1240,9 @@ def draw_locator_map(
     legend_items = [item for item in _LEGEND_ITEMS if drawn[item[0]]]
     horizontal = inset is None
     legend_top = main.box[3] + _GAP
-    height = legend_top + _legend_height(legend_items, horizontal) if legend_items else main.box[3]
+    height = (
+        legend_top + _legend_height(legend_items, horizontal, lang) if legend_items else main.box[3]
+    )
     inset_scene: _Scene | None = None
     caption: tuple[_TextBlock, Box] | None = None
     if inset is not None:
@@ -1242,12 +1258,12 @@ def draw_locator_map(
         small = _panel("inset", geo, _INSET_WIDTH, (150.0, 600.0), outlines.layer_for(*geo))
         small = small.moved(WIDTH - _INSET_WIDTH, main.box[3] + _GAP)
         inset_scene = _Scene(small)
-        block = _block(inset.caption_ar, inset.caption_en, _SMALL)
+        block = _block(inset.caption_ar, inset.caption_en, _SMALL, lang)
         x1, y0 = small.box[2], small.box[1]
         caption_box = (x1 - block.width - 6, y0, x1, y0 + block.height + 2)
         caption = (block, (caption_box[0], caption_box[1] + 1, caption_box[2], caption_box[3] - 1))
         inset_scene.obstacles.append(caption_box)
-        panels.append((inset_scene, _build_placed(inside, small)))
+        panels.append((inset_scene, _build_placed(inside, small, lang)))
         height = max(height, small.box[3])
 
     for scene, placed in panels:
@@ -1258,7 +1274,8 @@ def draw_locator_map(
         "briefing-map-"
         + hashlib.sha256(
             json.dumps(
-                [[vars(p) for p in ordered], sorted(codes), title, description],
+                [[vars(p) for p in ordered], sorted(codes), title, description]
+                + ([lang] if lang != "ar" else []),
                 ensure_ascii=False,
             ).encode()
         ).hexdigest()[:10]
@@ -1289,12 +1306,12 @@ def draw_locator_map(
             _frame(group, frame_box, "briefing-map-inset-frame", "1.2")
         if scene is inset_scene and caption is not None:
             _caption(group, *caption)
-        _draw_points(group, placed)
+        _draw_points(group, placed, lang)
         x0, y0, x1, y1 = scene.panel.box
         _frame(group, (x0 + 0.5, y0 + 0.5, x1 - 0.5, y1 - 0.5), "briefing-map-frame", "1")
     if legend_items:
         legend_right = (WIDTH - _INSET_WIDTH - _GAP) if inset is not None else WIDTH
-        _legend(svg, (0.0, legend_top, legend_right, height), legend_items, horizontal)
+        _legend(svg, (0.0, legend_top, legend_right, height), legend_items, horizontal, lang)
     ET.indent(svg, space="")
     return ET.tostring(svg, encoding="unicode")
 

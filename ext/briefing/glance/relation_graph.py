@@ -411,12 +411,20 @@ class _Box:
         return Rect.around(self.x, self.y, self.w, self.h)
 
 
-def _measure(node: GraphNode) -> _Box:
-    lines_ar = wrap(node.label_ar, AR_SIZE, WRAP_WIDTH)
-    lines_en = wrap(node.label_en, EN_SIZE, WRAP_WIDTH)
-    widths = [text_width(t, AR_SIZE) for t in lines_ar] + [text_width(t, EN_SIZE) for t in lines_en]
+def _sizes(lang: str) -> dict[str, float]:
+    """Node label sizes by language: the edition's language (``ar``, else English) is the
+    larger, first line."""
+    return {"ar": AR_SIZE, "en": EN_SIZE} if lang == "ar" else {"en": AR_SIZE, "ar": EN_SIZE}
+
+
+def _measure(node: GraphNode, lang: str = "ar") -> _Box:
+    size = _sizes(lang)
+    lines_ar = wrap(node.label_ar, size["ar"], WRAP_WIDTH)
+    lines_en = wrap(node.label_en, size["en"], WRAP_WIDTH)
+    widths = [text_width(t, size["ar"]) for t in lines_ar]
+    widths += [text_width(t, size["en"]) for t in lines_en]
     w = max(widths) + 2 * PAD_X
-    h = _block_height(len(lines_ar), AR_SIZE) + _block_height(len(lines_en), EN_SIZE)
+    h = _block_height(len(lines_ar), size["ar"]) + _block_height(len(lines_en), size["en"])
     return _Box(node, lines_ar, lines_en, w, h + 2 * PAD_Y + 1)
 
 
@@ -479,7 +487,7 @@ def _check(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge]) -> None:
             raise ValueError(f"relation {edge.source!r} -{edge.type}-> itself: not drawable")
 
 
-def _merge(edges: Iterable[GraphEdge]) -> list[_Edge]:
+def _merge(edges: Iterable[GraphEdge], lang: str = "ar") -> list[_Edge]:
     """One drawn edge per (pair, type): both directions become one line with two arrows."""
     directions: dict[tuple[str, str, str], set[tuple[str, str]]] = {}
     for edge in edges:
@@ -494,7 +502,8 @@ def _merge(edges: Iterable[GraphEdge]) -> list[_Edge]:
     for item in merged:
         pair_key = (min(item.source, item.target), max(item.source, item.target))
         by_pair.setdefault(pair_key, []).append(item)
-        item.label_w = text_width(item.label_ar, EDGE_SIZE) + 2 * LABEL_PAD
+        shown = item.label_ar if lang == "ar" else item.label_en
+        item.label_w = text_width(shown, EDGE_SIZE) + 2 * LABEL_PAD
         item.label_h = ascent(EDGE_SIZE) + descent(EDGE_SIZE)
     for group in by_pair.values():
         for index, item in enumerate(group):
@@ -878,7 +887,12 @@ def _legend_rows(
 
 
 def draw_relation_graph(
-    nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], *, title: str, description: str
+    nodes: Sequence[GraphNode],
+    edges: Sequence[GraphEdge],
+    *,
+    title: str,
+    description: str,
+    lang: str = "ar",
 ) -> str:
     """SVG markup (no XML declaration; root <svg xmlns viewBox role="img" aria-labelledby ->
     <title>/<desc>).
@@ -887,13 +901,15 @@ def draw_relation_graph(
     edges are arrows labelled with the relation's Arabic word (English in their ``<title>``).
     Relations repeated between the same pair in the same direction are drawn once; the same
     type in both directions is one line with two arrowheads (``data-mutual="true"``).
+    ``lang`` is the edition's language (``ar``; any other: English): its name is each node's
+    first, larger line and its word labels the edges.
     Raises ValueError naming an unknown relation type, a missing node or a duplicate id.
     """
     _check(nodes, edges)
     ordered = sorted(nodes, key=lambda n: n.id)
-    boxes = [_measure(node) for node in ordered]
+    boxes = [_measure(node, lang) for node in ordered]
     by_id = {box.node.id: box for box in boxes}
-    drawn = _merge(sorted(set(edges), key=lambda e: (e.source, e.target, e.type)))
+    drawn = _merge(sorted(set(edges), key=lambda e: (e.source, e.target, e.type)), lang)
     if boxes:
         _layout(boxes, drawn)
 
@@ -1005,11 +1021,11 @@ def draw_relation_graph(
         )
         _text_lines(
             group,
-            [edge.label_ar],
+            [edge.label_ar if lang == "ar" else edge.label_en],
             (label.x0 + label.x1) / 2 + shift_x,
             ly,
             EDGE_SIZE,
-            "ar",
+            "ar" if lang == "ar" else "en",
             "briefing-graph-edge-label",
             EDGE_LABEL_COLOUR,
         )
@@ -1022,7 +1038,8 @@ def draw_relation_graph(
             "a",
             {"href": node.href, "class": "briefing-graph-node", "data-entity": node.id},
         )
-        _sub(link, "title", f"{node.label_ar} ({node.label_en})")
+        names = (node.label_ar, node.label_en) if lang == "ar" else (node.label_en, node.label_ar)
+        _sub(link, "title", "{} ({})".format(*names))
         rect = box.rect
         shape = _sub(
             link,
@@ -1040,9 +1057,12 @@ def draw_relation_graph(
             shape.set("stroke-dasharray", style.dash)
         top = rect.y0 + shift_y + PAD_Y
         cx = box.x + shift_x
-        _text_lines(link, box.lines_ar, cx, top, AR_SIZE, "ar", "briefing-graph-label", style.text)
-        top += _block_height(len(box.lines_ar), AR_SIZE) + 1
-        _text_lines(link, box.lines_en, cx, top, EN_SIZE, "en", "briefing-graph-label", style.text)
+        size = _sizes(lang)
+        order = [("ar", box.lines_ar), ("en", box.lines_en)]
+        for line_lang, lines in order if lang == "ar" else order[::-1]:
+            cls = "briefing-graph-label"
+            _text_lines(link, lines, cx, top, size[line_lang], line_lang, cls, style.text)
+            top += _block_height(len(lines), size[line_lang]) + 1
 
     if present:
         legend = _sub(svg, "g", class_="briefing-graph-legend")

@@ -453,7 +453,8 @@ def _text(
     colour: str,
     lang: str = "ar",
 ) -> ET.Element:
-    """Right-to-left lines whose start (right edge) is at ``x``."""
+    """Lines whose start is at ``x``: the right edge for Arabic (``direction="rtl"``), the
+    left edge for English."""
     attrs = {"class": cls} if cls else {}
     text = _sub(
         parent,
@@ -475,13 +476,17 @@ def _text(
     return text
 
 
-def _legend(svg: ET.Element, groups: Sequence[str], ongoing: bool, ranges: bool) -> float:
-    """Draw the legend along the top, right to left; returns its height."""
-    entries: list[tuple[str, str]] = [(g, GROUPS[g][1]) for g in groups]
+def _legend(
+    svg: ET.Element, groups: Sequence[str], ongoing: bool, ranges: bool, lang: str = "ar"
+) -> float:
+    """Draw the legend along the top, right to left (mirrored with the rest of an English
+    drawing); returns its height."""
+    arabic = lang == "ar"
+    entries: list[tuple[str, str]] = [(g, GROUPS[g][1 if arabic else 2]) for g in groups]
     if ranges:
-        entries.append(("range", "مدة"))
+        entries.append(("range", "مدة" if arabic else "period"))
     if ongoing:
-        entries.append(("ongoing", "مستمر"))
+        entries.append(("ongoing", "مستمر" if arabic else "ongoing"))
     legend = _sub(svg, "g", class_="briefing-timeline-legend")
     row_h = LEGEND_SIZE * 1.8
     x, y = WIDTH - MARGIN, MARGIN + row_h / 2
@@ -505,7 +510,7 @@ def _legend(svg: ET.Element, groups: Sequence[str], ongoing: bool, ranges: bool)
             _marker(item, "event", x - 7, y, ongoing=True)
         else:
             _marker(item, key, x - 7, y, ongoing=False)
-        _text(item, [label], x - 18, y + LEGEND_SIZE * 0.35, LEGEND_SIZE, "", LEGEND_COLOUR)
+        _text(item, [label], x - 18, y + LEGEND_SIZE * 0.35, LEGEND_SIZE, "", LEGEND_COLOUR, lang)
         x -= 18 + width + 22
     return (y + row_h / 2) - MARGIN
 
@@ -539,13 +544,28 @@ def _position(day: int, anchors: Sequence[tuple[int, float]], bottom: float) -> 
     return y0 + (y1 - y0) * (day - d0) / (d1 - d0)
 
 
-def draw_timeline(rows: Sequence[TimelineRow], *, title: str, description: str) -> str:
+def draw_timeline(
+    rows: Sequence[TimelineRow], *, title: str, description: str, lang: str = "ar"
+) -> str:
     """SVG markup of the timeline (no XML declaration): root ``<svg role="img"
     aria-labelledby>`` with ``<title>``/``<desc>``; one ``g.briefing-timeline-item`` per row
     (``data-entity``, ``data-start``, ``data-end``), its label in ``<a href>`` as
     ``text.briefing-timeline-label`` (the date too, with ``briefing-timeline-date``).
 
+    ``lang`` is the edition's language: ``ar`` draws the Arabic labels and dates right to
+    left (dates at the right); any other draws the English ones, mirrored (dates at the
+    left, text left to right).
+
     Rows are drawn in the order given (callers sort them)."""
+    arabic = lang == "ar"
+    lang = "ar" if arabic else "en"
+
+    def label(row: TimelineRow) -> str:
+        return row.label_ar if arabic else row.label_en
+
+    def when(row: TimelineRow) -> str:
+        return row.when_ar if arabic else row.when_en
+
     key = hashlib.sha256(
         json.dumps(
             [title, [(r.entity, r.when_en, r.label_en) for r in rows]], ensure_ascii=False
@@ -572,10 +592,11 @@ def draw_timeline(rows: Sequence[TimelineRow], *, title: str, description: str) 
         groups,
         ongoing=any(r.span.ongoing for r in rows),
         ranges=any(r.span.is_range for r in rows),
+        lang=lang,
     )
     top += 14
 
-    date_width = max((text_width(r.when_ar, DATE_SIZE) for r in rows), default=0.0)
+    date_width = max((text_width(when(r), DATE_SIZE) for r in rows), default=0.0)
     date_right = WIDTH - MARGIN
     lanes_right = date_right - date_width - 12
 
@@ -597,7 +618,7 @@ def draw_timeline(rows: Sequence[TimelineRow], *, title: str, description: str) 
             if previous is not None and (row.span.first() - previous.span.first()).days > GAP_DAYS:
                 y += BREAK
                 pauses.append(index)
-            lines = wrap(row.label_ar, LABEL_SIZE, label_width)
+            lines = wrap(label(row), LABEL_SIZE, label_width)
             baseline = y + ascent_l
             layout.append((y, baseline - LABEL_SIZE * 0.32, lines))
             block = ascent_l + descent_l + (len(lines) - 1) * LINE_STEP * LABEL_SIZE
@@ -679,16 +700,47 @@ def draw_timeline(rows: Sequence[TimelineRow], *, title: str, description: str) 
         _marker(item, row.group, axis_x, mark_y, ongoing=row.span.ongoing)
         _text(
             item,
-            [row.when_ar],
+            [when(row)],
             date_right,
             baseline,
             DATE_SIZE,
             "briefing-timeline-label briefing-timeline-date",
             DATE_COLOUR,
+            lang,
         )
         link = _sub(item, "a", href=row.href)
         _sub(link, "title", f"{row.label_en} — {row.when_en}")
         _text(
-            link, lines, label_right, baseline, LABEL_SIZE, "briefing-timeline-label", LABEL_COLOUR
+            link,
+            lines,
+            label_right,
+            baseline,
+            LABEL_SIZE,
+            "briefing-timeline-label",
+            LABEL_COLOUR,
+            lang,
         )
+    if not arabic:
+        _mirror(svg)
     return ET.tostring(svg, encoding="unicode")
+
+
+def _mirror(svg: ET.Element) -> None:
+    """Flip the drawing left to right, for text that reads from the left: every x becomes
+    ``WIDTH - x`` (a rectangle's left edge is its old right edge). Texts keep
+    ``text-anchor="start"``, which for their ``direction="ltr"`` is their left edge; the
+    markers are symmetric about their centre."""
+    for element in svg.iter():
+        tag = element.tag
+        for name in ("x", "cx", "x1", "x2"):
+            value = element.get(name)
+            if value is None or value.endswith("%"):
+                continue
+            x = float(value)
+            if tag == "rect" and name == "x":
+                x += float(element.get("width", "0"))
+            element.set(name, _num(WIDTH - x))
+        points = element.get("points")
+        if points:
+            pairs = [pair.split(",") for pair in points.split()]
+            element.set("points", " ".join(f"{_num(WIDTH - float(x))},{y}" for x, y in pairs))

@@ -1,10 +1,12 @@
 """Who's who: a card for every person in the glossary, grouped by country.
 
 Each card shows the Arabic and English names, the names in native scripts, the current
-position (the first position listed without an end), the one-line description in both
-languages and how often the articles mention the person, and links to the entry. Groups
-follow the Arabic alphabetical order of the country's headword (people with no country
-last); inside a group the most mentioned come first.
+position (the first position listed without an end), the one-line description and how often
+the articles mention the person, and links to the entry. The Arabic edition heads the card
+with the Arabic name and shows the position and description in Arabic with their English
+under them; an English edition shows the English name first and the English fields only.
+Groups follow the alphabetical order of the country's name in the edition's language
+(people with no country last); inside a group the most mentioned come first.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from briefing.domain import BriefingDomain
-from briefing.glance.common import LABELS, Links, MentionIndex, other_names
+from briefing.glance.common import Links, MentionIndex, label, name, other_names
 from briefing.glance.dates import DateSpan
 from briefing.glance.nodes import glance_placeholder
-from briefing.glossary import Entry, Glossary, arabic_sort_key
+from briefing.glossary import Entry, Glossary, sort_key
 from briefing.nodes import foreign_block, isolated_run
 
 
@@ -47,10 +49,12 @@ def current_position(entry: Entry) -> dict[str, Any] | None:
     return next((p for p in positions if not p.get("end")), None)
 
 
-def groups(glossary: Glossary, mentions: MentionIndex) -> list[tuple[str, list[Entry]]]:
-    """(country id or "", people) in display order."""
+def groups(
+    glossary: Glossary, mentions: MentionIndex, lang: str = "ar"
+) -> list[tuple[str, list[Entry]]]:
+    """(country id or "", people) in display order for the edition's language."""
     by_country: dict[str, list[Entry]] = {}
-    for person in glossary.of_type("person"):
+    for person in glossary.of_type("person", lang):
         country = str(person.data.get("person", {}).get("country", ""))
         if country and country not in glossary.entries:
             country = ""
@@ -59,13 +63,13 @@ def groups(glossary: Glossary, mentions: MentionIndex) -> list[tuple[str, list[E
     def country_key(country: str) -> tuple[int, str, str]:
         if not country:
             return (1, "", "")
-        return (0, arabic_sort_key(glossary.entries[country].names["ar"]), country)
+        return (0, sort_key(glossary.entries[country], lang), country)
 
     ordered = []
     for country in sorted(by_country, key=country_key):
         people = sorted(
             by_country[country],
-            key=lambda e: (-mentions.counts[e.id], arabic_sort_key(e.names["ar"]), e.id),
+            key=lambda e: (-mentions.counts[e.id], sort_key(e, lang), e.id),
         )
         ordered.append((country, people))
     return ordered
@@ -76,39 +80,41 @@ def _card(entry: Entry, links: Links, mentions: MentionIndex) -> nodes.container
         classes=["briefing-card", "briefing-person-card"], ids=[f"whoswho-{entry.id}"]
     )
     card["entity"] = entry.id
-    name = nodes.paragraph(classes=["briefing-card-name"])
-    name += links.entry(entry.id, nodes.Text(entry.names["ar"]))
-    card += name
+    lang = links.lang
+    other = "en" if lang == "ar" else "ar"
+    heading = nodes.paragraph(classes=["briefing-card-name"])
+    heading += links.entry(entry.id, nodes.Text(name(entry, lang)))
+    card += heading
     names = nodes.paragraph(classes=["briefing-card-names"])
-    names += isolated_run(entry.names["en"], entry.names["en"], lang="en")
-    for lang, native in other_names(entry):
+    names += isolated_run(entry.names[other], entry.names[other], lang=other)
+    for script, native in other_names(entry):
         names += nodes.Text(" · ")
-        names += isolated_run(native, native, lang=lang)
+        names += isolated_run(native, native, lang=script)
     card += names
     position = current_position(entry)
     if position is not None:
         line = nodes.paragraph(classes=["briefing-card-position"])
-        line += nodes.Text(position["title_ar"])
+        line += nodes.Text(position[f"title_{lang}"])
         if position.get("start"):
             try:
-                since = DateSpan.of(position["start"]).start.format("ar")
+                since = DateSpan.of(position["start"]).start.format(lang)
             except ValueError:
                 since = str(position["start"])
-            line += nodes.Text(f" ({LABELS['since'].format(since)})")
+            line += nodes.Text(f" ({label('since').format(since)})")
         card += line
-        english = foreign_block(lang="en", classes=["briefing-card-position-en"])
-        english += nodes.paragraph("", position["title_en"])
+        if lang == "ar":
+            english = foreign_block(lang="en", classes=["briefing-card-position-en"])
+            english += nodes.paragraph("", position["title_en"])
+            card += english
+    card += nodes.paragraph(
+        "", entry.description[f"short_{lang}"], classes=["briefing-card-description"]
+    )
+    if lang == "ar":
+        english = foreign_block(lang="en", classes=["briefing-card-description-en"])
+        english += nodes.paragraph("", entry.description["short_en"])
         card += english
-    card += nodes.paragraph(
-        "", entry.description["short_ar"], classes=["briefing-card-description"]
-    )
-    english = foreign_block(lang="en", classes=["briefing-card-description-en"])
-    english += nodes.paragraph("", entry.description["short_en"])
-    card += english
     count = mentions.counts[entry.id]
-    card += nodes.paragraph(
-        "", LABELS["mentions"].format(count), classes=["briefing-card-mentions"]
-    )
+    card += nodes.paragraph("", label("mentions").format(count), classes=["briefing-card-mentions"])
     card["mentions"] = count
     return card
 
@@ -118,7 +124,9 @@ def build(domain: BriefingDomain, links: Links, options: dict[str, Any]) -> list
     glossary = domain.glossary()
     mentions = MentionIndex(domain)
     out: list[nodes.Node] = []
-    for country, people in groups(glossary, mentions):
+    lang = links.lang
+    other = "en" if lang == "ar" else "ar"
+    for country, people in groups(glossary, mentions, lang):
         if "mentioned-only" in options:
             people = [p for p in people if mentions.counts[p.id]]
         if not people:
@@ -127,11 +135,11 @@ def build(domain: BriefingDomain, links: Links, options: dict[str, Any]) -> list
         heading["heading-level"] = 3
         if country:
             entry = glossary.entries[country]
-            heading += links.entry(country, nodes.Text(entry.names["ar"]))
+            heading += links.entry(country, nodes.Text(name(entry, lang)))
             heading += nodes.Text(" · ")
-            heading += isolated_run(entry.names["en"], entry.names["en"], lang="en")
+            heading += isolated_run(entry.names[other], entry.names[other], lang=other)
         else:
-            heading += nodes.Text(LABELS["no-country"])
+            heading += nodes.Text(label("no-country"))
         grid = nodes.container(classes=["briefing-whoswho-group"])
         grid["country"] = country
         for person in people:

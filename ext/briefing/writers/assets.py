@@ -16,7 +16,10 @@ CSS_FILES = (
     "briefing/glossary.css",
     "briefing/cite.css",
     "briefing/glance.css",
+    # The parallel view, and the Arabic paragraphs of an edition in another language.
+    "briefing/parallel.css",
 )
+#: parallel.js is not here: only pages that carry translations load it (writers/parallel.py).
 JS_FILES = ("briefing/briefing.js", "briefing/glossary.js", "briefing/cite.js")
 #: The Arabic text face (it also covers Latin), from the fontpkg-noto-sans-arabic package.
 FONT_FILE = "NotoSansArabic.woff2"

@@ -55,7 +55,8 @@ def cite_button(self: HTML5Translator, node: nodes.Element, label: str) -> None:
 def visit_isolated_run(self: HTML5Translator, node: isolated_run) -> None:
     # dir on an inline element isolates it (HTML's bidi rules), so Latin stays readable.
     attributes = {"lang": node["lang"]} if node.get("lang") else {}
-    self.body.append(self.starttag(node, "span", "", dir="ltr", **attributes))
+    direction = "rtl" if is_rtl(node.get("lang")) else "ltr"
+    self.body.append(self.starttag(node, "span", "", dir=direction, **attributes))
 
 
 def depart_isolated_run(self: HTML5Translator, node: isolated_run) -> None:
@@ -85,7 +86,14 @@ def depart_foreign_block(self: HTML5Translator, node: foreign_block) -> None:
 
 
 def visit_translation_pair(self: HTML5Translator, node: translation_pair) -> None:
-    self.body.append(self.starttag(node, "div", ""))
+    """The row of the parallel view: the paragraph, then its translation (parallel.css)."""
+    # Node.replace_self gave the pair its paragraph's ids and classes: written here they
+    # would duplicate the paragraph's anchor (and #p3 would target the pair, not ¶3).
+    original = node.children[0] if node.children else None
+    own = original if isinstance(original, nodes.Element) else nodes.Element()
+    classes = [c for c in node["classes"] if c not in own["classes"]]
+    ids = [i for i in node["ids"] if i not in own["ids"]]
+    self.body.append(self.starttag(nodes.Element(classes=classes, ids=ids), "div", ""))
 
 
 def depart_translation_pair(self: HTML5Translator, node: translation_pair) -> None:
@@ -111,8 +119,8 @@ def _render_preview(self: HTML5Translator, node: entity_preview, entity: str) ->
     entry = get_domain(self.builder.env).entry(entity)
     card = nodes.inline()
     if entry is not None:
-        card.extend(preview_content(entry))
         config = self.builder.config
+        card.extend(preview_content(entry, config.language))
         if config.briefing_isolate_latin and is_rtl(config.language):
             isolate_latin(card)
     start = len(self.body)

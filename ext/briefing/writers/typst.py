@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from typing import Any
 
 from docutils import nodes
@@ -25,8 +26,11 @@ from briefing.nodes import (
     isolated_run,
     paragraph_number,
     section_number,
+    translation_pair,
 )
 from briefing.transforms import starts_ltr
+from briefing.translation import LANG
+from briefing.writers.page import is_rtl
 
 logger = logging.getLogger(__name__)
 
@@ -36,21 +40,51 @@ def string(text: str) -> str:
     return "#" + json.dumps(text, ensure_ascii=False)
 
 
+def direction(text: str, fallback: str) -> str:
+    """``"ltr"`` or ``"rtl"``: the direction of ``text``'s first strongly directional
+    character (like HTML's ``dir="auto"``), or ``fallback`` when it has none."""
+    if starts_ltr(text):
+        return "ltr"
+    if any(unicodedata.bidirectional(char) in ("R", "AL") for char in text):
+        return "rtl"
+    return fallback
+
+
 def label(docname: str, anchor: str) -> str:
     """The Typst label of ``anchor`` in ``docname``."""
     return f"label({json.dumps(f'{docname}#{anchor}', ensure_ascii=False)})"
 
 
 class TypstTranslator(nodes.NodeVisitor):
-    """Translate one assembled doctree (the whole book) to Typst markup."""
+    """Translate one assembled doctree (the whole book) to Typst markup.
 
-    def __init__(self, document: nodes.document, docname: str) -> None:
+    ``language`` is the book's (its direction is the page's); with ``parallel`` each
+    numbered paragraph and its translation (a :class:`translation_pair`) become one row
+    of two columns and headings are followed by their translation; without it the
+    translations carried for the HTML parallel view are left out.
+    """
+
+    def __init__(
+        self,
+        document: nodes.document,
+        docname: str,
+        *,
+        language: str = "ar",
+        parallel: bool = False,
+    ) -> None:
         super().__init__(document)
         self.body: list[str] = []
         self.docnames = [docname]
         self.section_level = 0
         self.levels: list[int] = []
         self.list_depth = 0
+        self.language = language.replace("_", "-").split("-")[0]
+        self.parallel = parallel
+        # The text direction in force where the next block goes: the book's, or that of
+        # the block in another language being written.
+        self.directions = ["rtl" if is_rtl(language) else "ltr"]
+        # Nodes written inside a scope of their own (``#[#set text(...) ...]``), by id.
+        self.scoped: set[int] = set()
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -66,6 +100,31 @@ class TypstTranslator(nodes.NodeVisitor):
     def astext(self) -> str:
         """The Typst source."""
         return "".join(self.body)
+
+    @property
+    def current_direction(self) -> str:
+        return self.directions[-1]
+
+    def block_language(self, node: nodes.Element) -> tuple[str | None, str]:
+        """A block's language, when marked and other than the book's (an untranslated
+        paragraph of an edition in another language), and its direction: the marked
+        language's, else its text's first strong direction."""
+        lang = node.get(LANG)
+        if lang and str(lang) != self.language:
+            return str(lang), "rtl" if is_rtl(str(lang)) else "ltr"
+        return None, direction(node.astext(), self.current_direction)
+
+    def text_settings(self, node: nodes.Element) -> tuple[str, bool]:
+        """``#set text(...)`` for a block whose language or direction differs from its
+        surroundings, and whether it does (then the block must span the column: a block
+        is as wide as its content and sits on the surrounding start side)."""
+        lang, dir_ = self.block_language(node)
+        settings = [f"lang: {json.dumps(lang)}"] if lang else []
+        if dir_ != self.current_direction:
+            settings.append(f"dir: {dir_}")
+        if not settings:
+            return "", False
+        return f"#set text({', '.join(settings)})\n", dir_ != self.current_direction
 
     # -- structure -----------------------------------------------------------------------
 
@@ -98,6 +157,11 @@ class TypstTranslator(nodes.NodeVisitor):
             level = max(1, min(self.section_level, 6))
             if level == 1 and len(self.body) > 40:
                 self.body.append("\n#pagebreak(weak: true)\n")
+            # An untranslated heading keeps its language and direction.
+            settings = self.text_settings(node)[0] if node.get(LANG) else ""
+            if settings:
+                self.body.append("\n#[" + settings)
+                self.scoped.add(id(node))
             self.body.append("\n" + "=" * level + " ")
         elif isinstance(node.parent, nodes.table | nodes.Admonition | nodes.topic):
             self.body.append("\n#strong[")
@@ -106,6 +170,8 @@ class TypstTranslator(nodes.NodeVisitor):
 
     def depart_title(self, node: nodes.title) -> None:
         self.body.append("\n" if isinstance(node.parent, nodes.section) else "]\n")
+        if id(node) in self.scoped:
+            self.body.append("]\n")
 
     def visit_subtitle(self, node: nodes.subtitle) -> None:
         self.body.append("\n#emph[")
@@ -122,12 +188,15 @@ class TypstTranslator(nodes.NodeVisitor):
     def visit_paragraph(self, node: nodes.paragraph) -> None:
         self.markers(node)
         classes: list[str] = node.get("classes", [])
-        # Like HTML's dir="auto": a paragraph that starts with Latin reads left to right.
-        direction = "#set text(dir: ltr)\n" if starts_ltr(node.astext()) else ""
+        # Like HTML's dir="auto": a paragraph reads in the direction of its first strong
+        # letter; an untranslated one keeps its language's.
+        settings, turned = self.text_settings(node)
+        width = "width: 100%" if turned else ""
         if "briefing-kicker" in classes:
-            self.body.append("\n#block(below: 0.6em)[#text(size: 0.85em, fill: luma(90))[")
+            options = ", ".join(filter(None, ["below: 0.6em", width]))
+            self.body.append(f"\n#block({options})[{settings}#text(size: 0.85em, fill: luma(90))[")
         else:
-            self.body.append("\n#block[" + direction)
+            self.body.append(f"\n#block({width})[{settings}")
 
     def depart_paragraph(self, node: nodes.paragraph) -> None:
         closing = "]]" if "briefing-kicker" in node.get("classes", []) else "]"
@@ -153,22 +222,39 @@ class TypstTranslator(nodes.NodeVisitor):
 
     # -- lists -----------------------------------------------------------------------------
 
+    def open_list(self, node: nodes.Element, function: str) -> None:
+        # The items of an untranslated list keep their language: so does the list, so that
+        # its markers stand on the side where the items' lines start.
+        first = next(iter(node.findall(nodes.paragraph)), None)
+        scope = ""
+        if first is not None and first.get(LANG):
+            scope = self.text_settings(first)[0]
+        if scope and first is not None:
+            self.scoped.add(id(node))
+            self.directions.append(self.block_language(first)[1])
+            self.body.append("\n#[" + scope)
+        self.list_depth += 1
+        self.body.append(f"\n#{function}(")
+
+    def close_list(self, node: nodes.Element) -> None:
+        self.list_depth -= 1
+        self.body.append(")\n")
+        if id(node) in self.scoped:
+            self.directions.pop()
+            self.body.append("]\n")
+
     def visit_bullet_list(self, node: nodes.bullet_list) -> None:
         self.markers(node)
-        self.list_depth += 1
-        self.body.append("\n#list(")
+        self.open_list(node, "list")
 
     def depart_bullet_list(self, node: nodes.bullet_list) -> None:
-        self.list_depth -= 1
-        self.body.append(")\n")
+        self.close_list(node)
 
     def visit_enumerated_list(self, node: nodes.enumerated_list) -> None:
-        self.list_depth += 1
-        self.body.append("\n#enum(")
+        self.open_list(node, "enum")
 
     def depart_enumerated_list(self, node: nodes.enumerated_list) -> None:
-        self.list_depth -= 1
-        self.body.append(")\n")
+        self.close_list(node)
 
     def visit_list_item(self, node: nodes.list_item) -> None:
         self.body.append("[")
@@ -363,8 +449,12 @@ class TypstTranslator(nodes.NodeVisitor):
     def visit_paragraph_number(self, node: paragraph_number) -> None:
         number = string("¶" + str(node["number"]))
         parent = node.parent
-        ltr = parent is not None and starts_ltr(parent.astext())
-        self.body.append(f"#pnum(ltr: {str(ltr).lower()})[{number}]")
+        dir_ = self.current_direction
+        if isinstance(parent, nodes.Element):
+            dir_ = self.block_language(parent)[1]
+        # In the margin on the side where the paragraph's lines start.
+        depth = f", depth: {self.list_depth}" if self.list_depth else ""
+        self.body.append(f"#pnum(rtl: {str(dir_ == 'rtl').lower()}{depth})[{number}]")
         raise nodes.SkipNode
 
     def visit_section_number(self, node: section_number) -> None:
@@ -372,19 +462,60 @@ class TypstTranslator(nodes.NodeVisitor):
         raise nodes.SkipNode
 
     def visit_isolated_run(self, node: isolated_run) -> None:
-        self.body.append("#text(dir: ltr)[")
+        direction = "rtl" if is_rtl(node.get("lang")) else "ltr"
+        self.body.append(f"#text(dir: {direction})[")
 
     def depart_isolated_run(self, node: isolated_run) -> None:
         self.body.append("]")
 
     def visit_foreign_block(self, node: foreign_block) -> None:
-        lang = json.dumps(str(node["lang"]))
-        self.body.append(
-            f"\n#block(inset: (x: 6pt))[#set text(lang: {lang}, dir: ltr, size: 0.92em)\n"
-        )
+        classes: list[str] = node.get("classes", [])
+        translation = "briefing-translation" in classes
+        if translation and not self.parallel:
+            # The translations carried for the HTML parallel view: only the parallel edition
+            # prints them.
+            raise nodes.SkipNode
+        lang = str(node["lang"])
+        dir_ = "rtl" if is_rtl(lang) else "ltr"
+        width = ", width: 100%" if dir_ != self.current_direction else ""
+        text = f"lang: {json.dumps(lang)}, dir: {dir_}"
+        if translation and self.section_level and not isinstance(node.parent, translation_pair):
+            # A heading's (or the kicker's) translation, just under it.
+            if _follows_kicker(node):
+                style = "size: 0.8em, fill: luma(90)"
+            else:
+                size = _HEADING_TRANSLATION_SIZES.get(self.section_level, 1.0)
+                style = f'size: {size}em, weight: "semibold", fill: luma(70)'
+            self.body.append(
+                f"\n#block(above: 0.2em, below: 1em{width})[#set text({text}, {style})\n"
+            )
+        elif translation:
+            # A paragraph's translation, in its column of the row (same size as the original).
+            self.body.append(f"\n#block(width: 100%)[#set text({text})\n")
+        else:
+            self.body.append(f"\n#block(inset: (x: 6pt){width})[#set text({text}, size: 0.92em)\n")
+        self.directions.append(dir_)
 
     def depart_foreign_block(self, node: foreign_block) -> None:
+        self.directions.pop()
         self.body.append("]\n")
+
+    def visit_translation_pair(self, node: translation_pair) -> None:
+        """In the parallel edition, one row of two columns: the original on the book's
+        start side (the right in Arabic), its translation beside it. A row is one grid, so
+        the two always start together; a long one breaks across pages."""
+        if not self.parallel:
+            return  # just the original: its translation is skipped
+        self.body.append("\n#grid(columns: (1fr, 1fr), column-gutter: 1.8em,")
+        for child in node.children:
+            self.body.append("[")
+            child.walkabout(self)
+            self.body.append("],")
+        self.body.append(")\n")
+        raise nodes.SkipNode
+
+    def depart_translation_pair(self, node: translation_pair) -> None:
+        pass
 
     def visit_entity_preview(self, node: entity_preview) -> None:
         raise nodes.SkipNode  # a hover card: no counterpart on paper
@@ -475,6 +606,20 @@ class TypstTranslator(nodes.NodeVisitor):
 
     def unknown_departure(self, node: nodes.Node) -> None:
         pass
+
+
+#: A heading translation's size, relative to the text, by section level (the article's
+#: headline is level 1).
+_HEADING_TRANSLATION_SIZES = {1: 1.3, 2: 1.1}
+
+
+def _follows_kicker(node: nodes.Element) -> bool:
+    parent = node.parent
+    if parent is None:
+        return False
+    index = parent.index(node)
+    before = parent[index - 1] if index else None
+    return isinstance(before, nodes.Element) and "briefing-kicker" in before.get("classes", [])
 
 
 _SVG_SIZE = re.compile(r'<svg[^>]*?viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')

@@ -9,8 +9,13 @@
  *   <script id="briefing-citations" type="application/json">
  *     {"<key>": {"chicago": "...", "apa": "...", ..., "csl-json": "..."}}
  *   </script>
+ * and the panel's words in the edition's language (see LABELS_ID below).
  * Activating a button (click, Enter, Space) opens one shared modal
  * <dialog> with the citation in every style, each with a copy button.
+ * The dialog takes the page's direction: in the Arabic book the prose
+ * citations take the direction of their first letter (dir="auto"); in an
+ * edition written left to right (English) they read left to right, with
+ * the Arabic original's title embedded.
  *
  * Safety: the data is read with JSON.parse(textContent) and shown with
  * textContent only; no HTML is ever built from it. Nothing is loaded from
@@ -34,18 +39,53 @@
     { key: "csl-json", label: "CSL-JSON", code: true },
   ];
 
-  const TEXT = {
-    heading: "استشهد بهذا الجزء",
-    close: "إغلاق",
-    copy: "نسخ",
-    copied: "تم النسخ",
-    copyFailed: "تعذّر النسخ: حدّد النص وانسخه يدويًا.",
-    paragraph: (n) => `الفقرة ${n}`,
-    section: (n) => `القسم ${n}`,
-    article: "المقالة كاملة",
+  /* The interface words, in the edition's language: the page carries them
+   * (from the extension's catalogue) in
+   *   <script id="briefing-cite-labels" type="application/json">
+   *     {"heading": "...", "paragraph": "... %s ...", ...}
+   *   </script>
+   * These English words are only the fallback of a page without them. */
+  const LABELS_ID = "briefing-cite-labels";
+  const DEFAULT_LABELS = {
+    heading: "Cite this part",
+    close: "Close",
+    copy: "Copy",
+    copied: "Copied",
+    copyFailed: "Could not copy: select the text and copy it by hand.",
+    paragraph: "Paragraph %s of the article",
+    section: "Section %s of the article",
+    article: "The whole article",
   };
 
+  /** The page's interface words, each a non-empty string (else the default). */
+  const loadLabels = () => {
+    const labels = Object.assign(Object.create(null), DEFAULT_LABELS);
+    const scripts = document.querySelectorAll(`script#${LABELS_ID}`);
+    if (scripts.length !== 1) {
+      return labels;
+    }
+    let parsed = null;
+    try {
+      parsed = JSON.parse(scripts[0].textContent);
+    } catch (error) {
+      return labels;
+    }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+      return labels;
+    }
+    Object.keys(DEFAULT_LABELS).forEach((name) => {
+      if (typeof parsed[name] === "string" && parsed[name]) {
+        labels[name] = parsed[name];
+      }
+    });
+    return labels;
+  };
+
+  /** A numbered label ("Paragraph %s of the article") with its number. */
+  const numbered = (label, n) => label.split("%s").join(n);
+
   let citations = null; // parsed once, on first use
+  let TEXT = null; // the interface words: read when the dialog is built
   let dialog = null; // built once, on first use
   let parts = null; // the dialog's elements we update
   let opener = null; // the button that opened the dialog
@@ -95,13 +135,14 @@
     return key && Object.prototype.hasOwnProperty.call(data, key) ? data[key] : null;
   };
 
-  /** "الفقرة 7" / "القسم 3" / "المقالة كاملة" for the dialog's subtitle. */
+  /** "Paragraph 7 of the article" / "الفقرة 7", "Section 3 …", "The whole
+   * article" for the dialog's subtitle. */
   const partName = (key) => {
     const match = /:([ps])(\d+)$/.exec(key);
     if (!match) {
       return TEXT.article;
     }
-    return match[1] === "p" ? TEXT.paragraph(match[2]) : TEXT.section(match[2]);
+    return numbered(match[1] === "p" ? TEXT.paragraph : TEXT.section, match[2]);
   };
 
   const el = (tag, attrs, text) => {
@@ -205,12 +246,15 @@
 
   /* -------------------------------------------------------------- dialog */
 
+  const pageDir = () => (document.documentElement.dir === "ltr" ? "ltr" : "rtl");
+
   const build = () => {
+    TEXT = loadLabels();
     const d = el("dialog", {
       class: "briefing-cite-dialog",
       "aria-labelledby": "briefing-cite-title",
       "aria-describedby": "briefing-cite-subject",
-      dir: document.documentElement.dir || "rtl",
+      dir: pageDir(),
     });
     const header = el("div", { class: "briefing-cite-header" });
     const titles = el("div", { class: "briefing-cite-titles" });
@@ -257,7 +301,7 @@
       const pre = el("pre", {
         class: "briefing-cite-text",
         "data-style": key,
-        dir: code ? "ltr" : "auto",
+        dir: code || pageDir() === "ltr" ? "ltr" : "auto",
         // Focusable: it may scroll, and the keyboard can select in it.
         tabindex: "0",
       });
