@@ -371,7 +371,7 @@ def test_key_points_without_references_or_english_warn(build: BuildFn) -> None:
 def test_whos_who_groups_people_by_country_with_their_mentions(glance_app: SphinxTestApp) -> None:
     soup = page(glance_app)
     exported = json.loads((glance_app.outdir / "_briefing" / "glossary.json").read_text("utf-8"))
-    counts = {e["id"]: len(e["mentions"]) for e in exported["entries"]}
+    counts = {e["id"]: sum(m["shown"] for m in e["mentions"]) for e in exported["entries"]}
     glossary = load(GLOSSARY)
     groups = soup.select(".briefing-whoswho-country-group")
     seen: dict[str, list[str]] = {}

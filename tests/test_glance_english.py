@@ -242,3 +242,23 @@ def test_map_and_graph_show_english_names_first(english: BeautifulSoup) -> None:
     keys = [english_sort_key(glossary.entries[s].names["en"]) for s in sources]
     assert keys == sorted(keys)
     assert not re.search("[\u0600-\u06ff]", " ".join(li.get_text() for li in relations))
+
+
+@pytest.mark.parametrize("edition", ["ar", "en"])
+def test_mention_counts_are_of_the_text_the_edition_shows(
+    edition: str, english_site: BookSite, arabic_build: tuple[Path, str]
+) -> None:
+    """The who's who counts the mentions a reader of the edition sees: the Arabic book's
+    parallel English translation (and the Arabic original behind the English edition) would
+    count each mention twice."""
+    import json
+
+    out = arabic_build[0] if edition == "ar" else english_site.outdir
+    exported = json.loads((out / "_briefing" / "glossary.json").read_text("utf-8"))
+    mentions = {e["id"]: e["mentions"] for e in exported["entries"]}
+    lavrov = mentions["sergey-lavrov"]
+    shown = sum(m["shown"] for m in lavrov)
+    assert 0 < shown < len(lavrov)  # the other language's mentions are recorded too
+    soup = BeautifulSoup((out / "glance.html").read_text(encoding="utf-8"), "html.parser")
+    card = soup.select_one("#whoswho-sergey-lavrov .briefing-card-mentions")
+    assert card is not None and card.get_text().endswith(f": {shown}"), card

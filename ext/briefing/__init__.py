@@ -16,6 +16,7 @@ from briefing.domain import BriefingDomain
 from briefing.encoding import use_lenient_encoding
 from briefing.exports import embed_citations, write_exports
 from briefing.fidelity import FidelityCheck
+from briefing.fragments import save_fragments
 from briefing.glossary_pages import FillBacklinks, GlossaryDirective, GlossaryIndexDirective
 from briefing.i18n import register_catalogs, write_search_catalog
 from briefing.landing import ArticlesDirective, FillArticleLists, SourcesDirective
@@ -112,6 +113,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
         html=(html.visit_translation_pair, html.depart_translation_pair),
         **dict.fromkeys(_OTHER_FORMATS, _TEXT),  # type: ignore[arg-type]
     )
+    app.add_node(
+        bnodes.backlinks_html,
+        html=(html.visit_backlinks_html, None),
+        **dict.fromkeys(_OTHER_FORMATS, _SKIP),  # type: ignore[arg-type]
+    )
     app.add_node(bnodes.article_list)
     app.add_node(bnodes.backlinks)
 
@@ -132,6 +138,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", write_search_data)
     app.connect("build-finished", write_report)
     app.connect("build-finished", build_pdf_for_html)
+    app.connect("build-finished", save_fragments, priority=900)  # after the exports
     app.connect("html-page-context", use_bounded_sidebar)
     app.connect("html-page-context", add_search_scripts)
     app.connect("html-page-context", embed_citations)

@@ -11,8 +11,9 @@ builds see the same data (``clear_doc``/``merge_domaindata``):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
-from typing import Any, ClassVar, TypedDict
+import uuid
+from collections.abc import Callable, Iterable, Set
+from typing import Any, ClassVar, TypedDict, TypeVar
 
 from docutils import nodes
 from docutils.nodes import Element
@@ -24,10 +25,13 @@ from sphinx.locale import _
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from briefing.cache import digest
 from briefing.glossary import TYPES, Entry, Glossary
 from briefing.metadata import ArticleMeta
 from briefing.nodes import entity_preview
 from briefing.report import logger, warn
+
+T = TypeVar("T")
 
 
 class ArticleRecord(TypedDict):
@@ -49,6 +53,10 @@ class ArticleRecord(TypedDict):
     path: str
     #: The headline in the article's own language (``headline`` is the edition's).
     original_headline: str
+    #: A token new each time the article is read: everything recorded from one reading
+    #: (its mentions, paragraphs, translation) is unchanged while it is, so output made
+    #: from them can be kept between builds under this key (:mod:`briefing.fragments`).
+    revision: str
 
 
 class UntranslatedRecord(TypedDict):
@@ -133,7 +141,7 @@ class BriefingDomain(Domain):
 
     name = "briefing"
     label = "Briefing"
-    data_version = 3
+    data_version = 4
     object_types: ClassVar[dict[str, ObjType]] = {
         kind: ObjType(kind, kind, "entity") for kind in TYPES
     }
@@ -189,7 +197,25 @@ class BriefingDomain(Domain):
             path=paths[0],
             sidecar=paths[1],
             original_headline=original_headline or headline,
+            revision=uuid.uuid4().hex,
         )
+
+    def revision(self) -> str:
+        """A digest that changes whenever an article is read or removed, or the glossary or
+        the pages that document it change: cheap (the articles' revisions, not their data)."""
+        readings = sorted((name, record["revision"]) for name, record in self.articles.items())
+        return digest(readings, self.entities, self.data.get("fingerprints", {}))
+
+    def derived(self, builder: Builder, name: str, make: Callable[[BriefingDomain], T]) -> T:
+        """``make(self)``, computed once per state of the book and kept on ``builder``: the
+        writing phase asks for the same whole-book view on many pages (every glossary page
+        for the mentions by entity, every figure of the at-a-glance page for the index)."""
+        kept: dict[str, tuple[str, Any]] = builder.__dict__.setdefault("_briefing_derived", {})
+        revision = self.revision()
+        if name not in kept or kept[name][0] != revision:
+            kept[name] = (revision, make(self))
+        value: T = kept[name][1]
+        return value
 
     def newest_first(self) -> list[tuple[str, ArticleRecord]]:
         """Articles ordered for the landing page: newest date first, undated last, then slug."""

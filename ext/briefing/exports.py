@@ -4,18 +4,26 @@ README): ``glossary.json``, ``citations.json`` (CSL-JSON), ``citations.bib``, ``
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sphinx.application import Sphinx
 from sphinx.locale import _
 
 from briefing import citations
-from briefing.cache import digest
-from briefing.domain import ArticleRecord, BriefingDomain, TranslationRecord, get_domain
+from briefing.cache import digest, source_digest
+from briefing.domain import (
+    ArticleRecord,
+    BriefingDomain,
+    MentionRecord,
+    TranslationRecord,
+    get_domain,
+)
+from briefing.fragments import fragment_store
 from briefing.fresh import is_current, mark_current
 
 EXPORT_DIR = "_briefing"
@@ -32,51 +40,76 @@ def source_path(app: Sphinx, path: str) -> str:
     return Path(os.path.relpath(path, root)).as_posix()
 
 
-def glossary_export(app: Sphinx, domain: BriefingDomain) -> dict[str, Any]:
-    """The content of ``glossary.json``.
+def _mention_record(
+    app: Sphinx, docname: str, article: ArticleRecord, source: str, mention: MentionRecord
+) -> dict[str, Any]:
+    return {
+        "article": article["slug"],
+        "source": source,
+        "line": mention["line"],
+        "start": mention["start"],
+        "end": mention["end"],
+        "text": mention["text"],
+        "kind": mention["kind"],
+        "linked": mention["linked"],
+        "url": _url(app, docname, mention["anchor"]),
+        "lang": mention.get("lang", article["language"]),
+        "shown": bool(mention.get("shown", True)),
+    }
+
+
+def _article_mentions(
+    app: Sphinx, docname: str, article: ArticleRecord, mentions: list[MentionRecord]
+) -> dict[str, tuple[str, str]]:
+    """One article's part of ``glossary.json``: by entity, its mentions in the text this
+    edition shows and the others, each as the body of a JSON list."""
+    source = source_path(app, article["path"])
+    grouped: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {}
+    for mention in mentions:
+        record = _mention_record(app, docname, article, source, mention)
+        shown, hidden = grouped.setdefault(mention["entity"], ([], []))
+        (shown if record["shown"] else hidden).append(record)
+    return {
+        entity: (_json_items(shown), _json_items(hidden))
+        for entity, (shown, hidden) in grouped.items()
+    }
+
+
+def _json_items(items: list[Any]) -> str:
+    """The items of a JSON list without its brackets (as ``json.dumps`` writes them)."""
+    return json.dumps(items, ensure_ascii=False)[1:-1]
+
+
+def _json_list(bodies: Iterable[str]) -> str:
+    """A JSON list from list bodies (:func:`_json_items`), empty ones skipped."""
+    return "[" + ", ".join(body for body in bodies if body) + "]"
+
+
+def glossary_json(app: Sphinx, domain: BriefingDomain, parts: Mapping[str, ArticleExports]) -> str:
+    """The content of ``glossary.json``, from each article's part (articles newest first).
 
     Each entry's mentions: first those in the text this edition shows (``shown``), articles
     newest first, in text order, as before editions existed; then the others (a parallel
     translation, or the original behind a translated edition), in the same order. ``lang``
-    is the language of the text a mention is in.
+    is the language of the text a mention is in. The text is what ``json.dumps`` writes for
+    the whole document, put together from the articles' parts.
     """
-    # One pass over the mentions, grouped by entity (articles newest first).
-    shown: dict[str, list[dict[str, Any]]] = {}
-    hidden: dict[str, list[dict[str, Any]]] = {}
-    for docname, article in domain.newest_first():
-        source = source_path(app, article["path"])
-        for mention in domain.mentions.get(docname, []):
-            is_shown = bool(mention.get("shown", True))
-            group = shown if is_shown else hidden
-            group.setdefault(mention["entity"], []).append(
-                {
-                    "article": article["slug"],
-                    "source": source,
-                    "line": mention["line"],
-                    "start": mention["start"],
-                    "end": mention["end"],
-                    "text": mention["text"],
-                    "kind": mention["kind"],
-                    "linked": mention["linked"],
-                    "url": _url(app, docname, mention["anchor"]),
-                    "lang": mention.get("lang", article["language"]),
-                    "shown": is_shown,
-                }
-            )
     entries = []
     for entry in sorted(domain.glossary().entries.values(), key=lambda e: e.id):
         where = domain.entities.get(entry.id)
-        entries.append(
-            {
-                "id": entry.id,
-                "type": entry.type,
-                "names": dict(entry.names),
-                "aliases": [a for lang in ("ar", "en") for a in entry.aliases(lang)[1:]],
-                "url": _url(app, where["docname"], where["anchor"]) if where else None,
-                "mentions": shown.get(entry.id, []) + hidden.get(entry.id, []),
-            }
-        )
-    return {"entries": entries}
+        head = {
+            "id": entry.id,
+            "type": entry.type,
+            "names": dict(entry.names),
+            "aliases": [a for lang in ("ar", "en") for a in entry.aliases(lang)[1:]],
+            "url": _url(app, where["docname"], where["anchor"]) if where else None,
+            "mentions": [],
+        }
+        found = [part.mentions[entry.id] for part in parts.values() if entry.id in part.mentions]
+        mentions = _json_list([*(shown for shown, _ in found), *(hidden for _, hidden in found)])
+        # "mentions" is the last key: replace its empty list ("[]}") with the parts.
+        entries.append(json.dumps(head, ensure_ascii=False)[:-3] + mentions + "}")
+    return '{"entries": [' + ", ".join(entries) + "]}"
 
 
 #: What the exports are made of, besides the domain's data.
@@ -94,35 +127,91 @@ _EXPORT_CONFIG = (
 EXPORT_FILES = ("glossary.json", "citations.json", "citations.bib", "citations.ris")
 
 
-def export_inputs(app: Sphinx) -> tuple[object, ...]:
-    """Everything the exports depend on: when it is unchanged, so are they."""
-    domain = get_domain(app.env)
-    keys = ("articles", "mentions", "entities", "paragraphs", "translations")
-    data = {key: domain.data.get(key) for key in keys}
+class ArticleExports(NamedTuple):
+    """One article's part of every export (kept between builds, :mod:`briefing.fragments`)."""
+
+    #: Its CSL-JSON items, as the body of a JSON list.
+    csl: str
+    bibtex: str
+    ris: str
+    #: Its part of ``glossary.json``: entity → (shown, other) mentions as JSON list bodies.
+    mentions: dict[str, tuple[str, str]]
+
+
+def _book(app: Sphinx) -> citations.Item:
+    """The book's own citation item."""
+    config = app.config
+    built = _built_date()
+    return citations.book_item(
+        title=str(config.project),
+        editor=str(config.briefing_editor or config.author),
+        edition=str(config.release or config.version or built.isoformat()),
+        built=built,
+        url=_absolute(app, app.builder.get_target_uri(config.root_doc)),
+        language=str(config.language or "en"),
+    )
+
+
+def _export_context(app: Sphinx) -> str:
+    """What every article's part depends on besides its reading: the config the exports
+    read, the builder (its URLs) and the book's item (its date)."""
     config = {name: app.config[name] for name in _EXPORT_CONFIG}
-    fingerprint = domain.data.get("fingerprints", {}).get("all", "")
-    return (data, fingerprint, config, app.builder.name, _built_date().isoformat())
+    return digest(config, app.builder.name, _book(app))
+
+
+def _article_exports(
+    app: Sphinx, book: citations.Item, docname: str, article: ArticleRecord
+) -> ArticleExports:
+    domain = get_domain(app.env)
+    items = _article_items(app, book, docname, article, domain)
+    return ArticleExports(
+        csl=_json_items(items),
+        bibtex="\n".join(citations.bibtex(item) for item in items),
+        ris="\n".join(citations.ris(item) for item in items),
+        mentions=_article_mentions(app, docname, article, domain.mentions.get(docname, [])),
+    )
+
+
+def article_exports(app: Sphinx) -> dict[str, ArticleExports]:
+    """Every article's part of the exports, articles newest first: made again only for
+    the articles read since the last build."""
+    domain = get_domain(app.env)
+    store = fragment_store(app, "exports", _exports_version())
+    context = _export_context(app)
+    book = _book(app)
+    return {
+        docname: store.get(
+            (article["revision"], docname, context), _article_exports, app, book, docname, article
+        )
+        for docname, article in domain.newest_first()
+    }
+
+
+@functools.cache
+def _exports_version() -> str:
+    """The code that makes the articles' parts (a change starts the store afresh)."""
+    return source_digest(_article_exports, Path(citations.__file__))
 
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     """Write the exports after a successful HTML build (``build-finished``).
 
     Skipped when their inputs are those of the last build and the files are there (a build
-    that changed nothing costs nothing here).
+    that changed nothing costs nothing here); otherwise put together from each article's
+    part, made again only for the articles read in this build.
     """
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir) / EXPORT_DIR
-    inputs = digest(*export_inputs(app))  # pickled and hashed once per build
+    domain = get_domain(app.env)
+    # The articles' readings (not their data) and the glossary: cheap to digest.
+    inputs = digest(domain.revision(), _export_context(app))
     if is_current(app, "exports", inputs) and all((out / f).is_file() for f in EXPORT_FILES):
         return
     out.mkdir(parents=True, exist_ok=True)
-    data = glossary_export(app, get_domain(app.env))
-    # One line: without indent, json uses its C encoder (several times faster on the
-    # tens of thousands of mentions of a large book).
-    text = json.dumps(data, ensure_ascii=False) + "\n"
-    (out / "glossary.json").write_text(text, encoding="utf-8")
-    write_citations(app, citation_items(app))
+    parts = article_exports(app)
+    (out / "glossary.json").write_text(glossary_json(app, domain, parts) + "\n", encoding="utf-8")
+    write_citations(app, parts)
     mark_current(app, "exports", inputs)
 
 
@@ -137,64 +226,69 @@ def _absolute(app: Sphinx, relative: str) -> str:
     return f"{base.rstrip('/')}/{relative}" if base else relative
 
 
-def citation_items(app: Sphinx, page: str | None = None) -> list[citations.Item]:
-    """Every citable unit of the book as a CSL-JSON item, in book order (the book first);
-    with ``page``, only the book and the units on that page."""
+def citation_items(app: Sphinx, page: str) -> list[citations.Item]:
+    """The citable units on one page as CSL-JSON items, the book first."""
     domain = get_domain(app.env)
-    config = app.config
-    built = _built_date()
-    book = citations.book_item(
-        title=str(config.project),
-        editor=str(config.briefing_editor or config.author),
-        edition=str(config.release or config.version or built.isoformat()),
-        built=built,
-        url=_absolute(app, app.builder.get_target_uri(config.root_doc)),
-        language=str(config.language or "en"),
-    )
+    book = _book(app)
     items = [book]
-    if page is None:
-        articles = domain.newest_first()
-    else:  # one page: no pass over the whole book
-        articles = [(page, domain.articles[page])] if page in domain.articles else []
-    edition = str(config.language or "en")
-    for docname, article in articles:
-        slug = article["slug"]
-        provenance = _Provenance(
-            edition, book["language"], article, domain.translations.get(docname)
+    if page in domain.articles:
+        items += _article_items(app, book, page, domain.articles[page], domain)
+    return items + _entry_items(app, book, domain, page)
+
+
+def _article_items(
+    app: Sphinx,
+    book: citations.Item,
+    docname: str,
+    article: ArticleRecord,
+    domain: BriefingDomain,
+) -> list[citations.Item]:
+    """An article's citable units: the article, then its sections and paragraphs."""
+    edition = str(app.config.language or "en")
+    slug = article["slug"]
+    provenance = _Provenance(edition, book["language"], article, domain.translations.get(docname))
+    items = [
+        citations.part_item(
+            book,
+            citations.key(slug),
+            article["headline"],
+            "",
+            _absolute(app, _url(app, docname, "")),
+            provenance.note(""),
+            provenance.issued,
+            language=provenance.language(""),
+            original=provenance.original(""),
         )
+    ]
+    section = ""
+    for anchor, label, text in domain.paragraphs.get(docname, []):
+        if label.startswith("§"):
+            section = f"{label} «{text}»"
+            pinpoint = section
+        else:
+            pinpoint = f"{section} {label}".strip()
         items.append(
             citations.part_item(
                 book,
-                citations.key(slug),
+                citations.key(slug, anchor),
                 article["headline"],
-                "",
-                _absolute(app, _url(app, docname, "")),
-                provenance.note(""),
+                pinpoint,
+                _absolute(app, _url(app, docname, anchor)),
+                provenance.note(anchor),
                 provenance.issued,
-                language=provenance.language(""),
-                original=provenance.original(""),
+                language=provenance.language(anchor),
+                original=provenance.original(anchor),
             )
         )
-        section = ""
-        for anchor, label, text in domain.paragraphs.get(docname, []):
-            if label.startswith("§"):
-                section = f"{label} «{text}»"
-                pinpoint = section
-            else:
-                pinpoint = f"{section} {label}".strip()
-            items.append(
-                citations.part_item(
-                    book,
-                    citations.key(slug, anchor),
-                    article["headline"],
-                    pinpoint,
-                    _absolute(app, _url(app, docname, anchor)),
-                    provenance.note(anchor),
-                    provenance.issued,
-                    language=provenance.language(anchor),
-                    original=provenance.original(anchor),
-                )
-            )
+    return items
+
+
+def _entry_items(
+    app: Sphinx, book: citations.Item, domain: BriefingDomain, page: str | None = None
+) -> list[citations.Item]:
+    """The glossary entries' citable units (with ``page``, those documented on it)."""
+    edition = str(app.config.language or "en")
+    items = []
     for entity, record in sorted(domain.entities.items()):
         if page is not None and record["docname"] != page:
             continue
@@ -284,19 +378,21 @@ class _Provenance:
         return None
 
 
-def write_citations(app: Sphinx, items: list[citations.Item]) -> None:
-    """``citations.bib``, ``citations.json`` (CSL-JSON) and ``citations.ris``."""
+def write_citations(app: Sphinx, parts: Mapping[str, ArticleExports]) -> None:
+    """``citations.bib``, ``citations.json`` (CSL-JSON) and ``citations.ris``: the book, each
+    article's units (from its part), then the glossary entries."""
     out = Path(app.outdir) / EXPORT_DIR
     out.mkdir(parents=True, exist_ok=True)
-    (out / "citations.json").write_text(
-        json.dumps(items, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    (out / "citations.bib").write_text(
-        "\n".join(citations.bibtex(item) for item in items), encoding="utf-8"
-    )
-    (out / "citations.ris").write_text(
-        "\n".join(citations.ris(item) for item in items), encoding="utf-8"
-    )
+    book = _book(app)
+    entries = _entry_items(app, book, get_domain(app.env))
+    csl = _json_list([_json_items([book]), *(p.csl for p in parts.values()), _json_items(entries)])
+    (out / "citations.json").write_text(csl + "\n", encoding="utf-8")
+    bib = [citations.bibtex(book), *(p.bibtex for p in parts.values())]
+    bib += [citations.bibtex(item) for item in entries]
+    (out / "citations.bib").write_text("\n".join(bib), encoding="utf-8")
+    ris = [citations.ris(book), *(p.ris for p in parts.values())]
+    ris += [citations.ris(item) for item in entries]
+    (out / "citations.ris").write_text("\n".join(ris), encoding="utf-8")
 
 
 def page_citations(app: Sphinx, pagename: str) -> dict[str, dict[str, str]]:

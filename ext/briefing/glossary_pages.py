@@ -3,22 +3,26 @@ the "Mentioned in" lists filled once every article is read."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
 from docutils import nodes
+from markupsafe import Markup
 from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
+from briefing.cache import source_digest
 from briefing.domain import BriefingDomain, MentionRecord, get_domain
+from briefing.fragments import fragment_store
 from briefing.glossary import TYPES, Entry, english_sort_key
-from briefing.nodes import backlinks, foreign_block, isolated_run
+from briefing.nodes import backlinks, backlinks_html, foreign_block, isolated_run
 from briefing.report import warn
 from briefing.transforms import latin_runs
-from briefing.writers.page import is_rtl, render_template
+from briefing.writers.page import TEMPLATES_DIR, is_rtl, render_template
 
 #: Relation types as shown on entry pages (translated through the catalogue).
 RELATION_LABELS = {
@@ -361,6 +365,32 @@ def _generated(node: nodes.Element) -> nodes.Element:
     return node
 
 
+@functools.cache
+def _backlinks_version() -> str:
+    """The code and templates that render the backlinks (a change starts the store afresh)."""
+    return source_digest(_article_backlinks, TEMPLATES_DIR / "briefing" / "backlink-article.html")
+
+
+def _article_backlinks(
+    headline: str, uri: str, places: list[tuple[str, str, str]], isolate: bool
+) -> Markup:
+    """One article's part of an entry's "Mentioned in" list, as HTML."""
+
+    def runs(text: str) -> list[tuple[str, str | None]]:
+        return latin_runs(text) if isolate else [(text, None)]
+
+    return Markup(
+        render_template(
+            "briefing/backlink-article.html",
+            headline=runs(headline),
+            places=[
+                {"href": f"{uri}#{anchor}", "label": label, "snippet": runs(snippet)}
+                for label, anchor, snippet in places
+            ],
+        )
+    )
+
+
 def _place_label(paragraph: int, anchor: str) -> str:
     """¶5 for a paragraph, §3 for a heading, the word "headline" for the headline."""
     if paragraph:
@@ -380,21 +410,18 @@ class FillBacklinks(SphinxPostTransform):
         if not placeholders:
             return
         domain = get_domain(self.env)
-        # Grouped once per build and writer process: every glossary page asks for it.
-        grouped: dict[str, list[tuple[str, MentionRecord]]] | None = getattr(
-            self.app.builder, "_briefing_mentions_by_entity", None
+        # Grouped once per build: every glossary page asks for it.
+        grouped = domain.derived(
+            self.env._app.builder, "mentions-by-entity", BriefingDomain.mentions_by_entity
         )
-        if grouped is None:
-            grouped = domain.mentions_by_entity()
-            self.app.builder._briefing_mentions_by_entity = grouped  # type: ignore[attr-defined]
         for placeholder in placeholders:
             entity = str(placeholder["entity"])
-            placeholder.replace_self(self._listing(domain, grouped.get(entity, [])))
+            placeholder.replace_self(self._listing(domain, entity, grouped.get(entity, [])))
 
     def _listing(
-        self, domain: BriefingDomain, mentions: list[tuple[str, MentionRecord]]
+        self, domain: BriefingDomain, entity: str, mentions: list[tuple[str, MentionRecord]]
     ) -> nodes.Element:
-        builder = self.app.builder
+        builder = self.env._app.builder
         fromdocname = self.env.docname
         seen: set[tuple[str, str]] = set()
         # docname → [(label, anchor, snippet)], articles in the order of ``mentions``.
@@ -413,7 +440,7 @@ class FillBacklinks(SphinxPostTransform):
                 "", _("Not mentioned in any article."), classes=["briefing-backlinks-none"]
             )
         if builder.format == "html":
-            return self._html(domain, by_article)
+            return self._html(domain, entity, by_article)
         listing = nodes.bullet_list(classes=["briefing-backlinks"])
         for docname, places in by_article.items():
             article = nodes.paragraph(classes=["briefing-backlink-article"])
@@ -431,29 +458,28 @@ class FillBacklinks(SphinxPostTransform):
         return listing
 
     def _html(
-        self, domain: BriefingDomain, by_article: dict[str, list[tuple[str, str, str]]]
+        self,
+        domain: BriefingDomain,
+        entity: str,
+        by_article: dict[str, list[tuple[str, str, str]]],
     ) -> nodes.Element:
-        """The list rendered from a template: an entry of a large book has thousands of
-        backlinks, which as doctree nodes cost more than the rest of its page. Left out of
-        the search index (``no-search``): the snippets are the articles' words."""
+        """The list rendered from templates: an entry of a large book has thousands of
+        backlinks, which as doctree nodes cost more than the rest of its page. Each article's
+        part is kept between builds (:mod:`briefing.fragments`), so after one article is
+        edited only its parts are rendered again. A :class:`backlinks_html` node: it has no
+        text of its own for the search index (the snippets are the articles' words)."""
         config = self.config
-        isolate = config.briefing_isolate_latin and is_rtl(config.language)
-
-        def runs(text: str) -> list[tuple[str, str | None]]:
-            return latin_runs(text) if isolate else [(text, None)]
-
-        builder = self.app.builder
-        articles = []
+        isolate = bool(config.briefing_isolate_latin and is_rtl(config.language))
+        store = fragment_store(self.env._app, "backlinks", _backlinks_version())
+        builder = self.env._app.builder
+        parts = []
         for docname, places in by_article.items():
+            article = domain.articles[docname]
             uri = builder.get_relative_uri(self.env.docname, docname)
-            articles.append(
-                {
-                    "headline": runs(domain.articles[docname]["headline"]),
-                    "places": [
-                        {"href": f"{uri}#{anchor}", "label": label, "snippet": runs(snippet)}
-                        for label, anchor, snippet in places
-                    ],
-                }
-            )
-        html = render_template("briefing/backlinks.html", articles=articles)
-        return nodes.raw("", html, format="html", classes=["no-search"])
+            # The article's reading (its revision) fixes its headline and its places for
+            # the entity; the rest is the page's.
+            key = (article["revision"], entity, uri, isolate, config.language)
+            headline = article["headline"]
+            parts.append(store.get(key, _article_backlinks, headline, uri, places, isolate))
+        html = render_template("briefing/backlinks.html", articles=parts)
+        return backlinks_html(html=html)

@@ -47,5 +47,17 @@ class backlinks(nodes.General, nodes.Element):
     """
 
 
+class backlinks_html(nodes.General, nodes.Element):
+    """An entry's "Mentioned in" list, rendered (attribute ``html``), for HTML builders.
+
+    Its text is the articles' words, not the page's: it has none of its own (``astext`` is
+    empty), so what reads a page's text (the search index, the theme's page description)
+    does not go through the thousands of snippets of a large book's entry.
+    """
+
+    def astext(self) -> str:
+        return ""
+
+
 #: Nodes whose text is not the article's: skipped when checking that no text was lost.
 GENERATED = (paragraph_number, section_number, entity_preview)

@@ -167,6 +167,8 @@ class MentionIndex:
                     self.order.append(paragraph)
                     self.entities[(docname, anchor)] = set()
             for mention in domain.mentions.get(docname, []):
+                if not mention.get("shown", True):
+                    continue  # a parallel translation's, or the original's behind it
                 self.counts[mention["entity"]] += 1
                 key = (docname, mention["anchor"])
                 if key in self.entities:

@@ -213,7 +213,7 @@ def build_timeline(
     """(nodes, problems): the drawing(s) and the list."""
     glossary = domain.glossary()
     items = _selected(timeline_items(collect_facts(glossary)), options)
-    mentions = MentionIndex(domain)
+    mentions = domain.derived(links.builder, "mention-index", MentionIndex)
     rows = [TimelineRow.of(item, links.entry_href(item.fact.subject)) for item in items]
     title = options.get("title") or label("timeline-title")
     listing = glance_details(summary=label("timeline-list"), classes=["briefing-figure-data"])
@@ -334,7 +334,7 @@ def build_map(
     places, problems = _places(glossary, options, links.lang)
     shaded, more = _shaded(glossary, options)
     problems += more
-    mentions = MentionIndex(domain)
+    mentions = domain.derived(links.builder, "mention-index", MentionIndex)
     points = [
         MapPoint(
             id=e.id,

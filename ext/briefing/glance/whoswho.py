@@ -122,7 +122,7 @@ def _card(entry: Entry, links: Links, mentions: MentionIndex) -> nodes.container
 def build(domain: BriefingDomain, links: Links, options: dict[str, Any]) -> list[nodes.Node]:
     """The who's who: a heading and a grid of cards per country."""
     glossary = domain.glossary()
-    mentions = MentionIndex(domain)
+    mentions = domain.derived(links.builder, "mention-index", MentionIndex)
     out: list[nodes.Node] = []
     lang = links.lang
     other = "en" if lang == "ar" else "ar"

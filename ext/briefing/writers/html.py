@@ -7,6 +7,7 @@ from sphinx.locale import _
 from sphinx.writers.html5 import HTML5Translator
 
 from briefing.nodes import (
+    backlinks_html,
     entity_preview,
     foreign_block,
     isolated_run,
@@ -74,6 +75,11 @@ def visit_text_element(self: nodes.NodeVisitor, node: nodes.Node) -> None:
 
 def depart_text_element(self: nodes.NodeVisitor, node: nodes.Node) -> None:
     """Nothing to close."""
+
+
+def visit_backlinks_html(self: HTML5Translator, node: backlinks_html) -> None:
+    self.body.append(node["html"])
+    raise nodes.SkipNode
 
 
 def visit_foreign_block(self: HTML5Translator, node: foreign_block) -> None:
