@@ -103,8 +103,9 @@ def stored_keys(path: Path) -> set[tuple[str, ...]]:
 
 
 def outputs(outdir: Path) -> dict[str, bytes]:
-    """Every page and export of a build."""
-    files = [*outdir.rglob("*.html"), *(outdir / "_briefing").iterdir()]
+    """Every page, export and search data file of a build."""
+    search = outdir / "_static" / "briefing" / "search"
+    files = [*outdir.rglob("*.html"), *(outdir / "_briefing").iterdir(), *search.glob("*.js")]
     return {str(p.relative_to(outdir)): p.read_bytes() for p in sorted(files)}
 
 
@@ -139,5 +140,7 @@ def test_an_incremental_build_after_edits_writes_what_a_fresh_build_writes(
     assert got.keys() == expected.keys()
     for name in ("entries.html", "english.html", "_briefing/glossary.json"):
         assert got[name] == expected[name], name
-    assert "وأشاد بوتين بالزيارة" in got["entries.html"].decode("utf-8")
+    added = "وأشاد بوتين بالزيارة"
+    assert added in got["entries.html"].decode("utf-8")
+    assert [name for name in got if name.endswith(".js") and added in got[name].decode()]
     assert [name for name in got if got[name] != expected[name]] == []

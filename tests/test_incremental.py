@@ -208,3 +208,32 @@ def test_editing_an_entry_rewrites_the_articles_that_show_its_card(
     assert "articles/lavrov-wonsan" in pages  # not read again, but written with the new card
     html = (app.outdir / "articles" / "lavrov-wonsan.html").read_text(encoding="utf-8")
     assert "Edited card." in html
+
+
+def test_sidebars_never_keep_a_removed_article_or_an_old_headline(
+    make_app, tmp_path: Path
+) -> None:
+    srcdir = library_of(3, tmp_path / "lib")
+    written_pages(make_app, srcdir)
+    # A new article: only what it changes is written (older sidebars still work).
+    new = srcdir / "articles" / "newest.txt"
+    touch_later(new, "أحدث مقال\nنص المقال الجديد.\n")
+    (srcdir / "articles" / "newest.meta.toml").write_text("[article]\npublished = 2026-06-01\n")
+    _, pages = written_pages(make_app, srcdir)
+    assert "articles/older" not in pages and "articles/newest" in pages
+    # A listed article's headline changes: every sidebar shows the new one.
+    touch_later(new, "عنوان جديد للمقال\nنص المقال الجديد.\n")
+    app, pages = written_pages(make_app, srcdir)
+    assert pages == sorted(app.env.found_docs)
+    for page in app.outdir.rglob("*.html"):
+        assert "أحدث مقال" not in page.read_text(encoding="utf-8"), page
+    # A listed article is removed: no page keeps a link to it.
+    new.unlink()
+    app, pages = written_pages(make_app, srcdir)
+    assert pages == sorted(app.env.found_docs)
+    for page in app.outdir.rglob("*.html"):
+        if page.name != "newest.html":  # Sphinx leaves the removed page's file in place
+            assert "newest.html" not in page.read_text(encoding="utf-8"), page
+    # Nothing changed: nothing is written.
+    _, pages = written_pages(make_app, srcdir)
+    assert pages == []

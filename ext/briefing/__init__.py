@@ -21,7 +21,13 @@ from briefing.glossary_pages import FillBacklinks, GlossaryDirective, GlossaryIn
 from briefing.i18n import register_catalogs, write_search_catalog
 from briefing.landing import ArticlesDirective, FillArticleLists, SourcesDirective
 from briefing.mentions import DENSITIES, LinkMentions
-from briefing.outdated import glossary_pages, new_sidecars, note_reading, refresh_glossary
+from briefing.outdated import (
+    glossary_pages,
+    new_sidecars,
+    note_reading,
+    refresh_glossary,
+    sidebar_pages,
+)
 from briefing.parser import FILETYPE, ArticleParser
 from briefing.pdf_builder import BriefingPDFBuilder, build_pdf_for_html
 from briefing.search_language import SearchArabic
@@ -134,6 +140,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", new_sidecars)
     app.connect("env-get-outdated", refresh_glossary)
     app.connect("env-get-updated", glossary_pages)
+    app.connect("env-get-updated", sidebar_pages)
     app.connect("build-finished", write_exports)
     app.connect("build-finished", write_search_data)
     app.connect("build-finished", write_report)

@@ -19,6 +19,8 @@ from briefing.report import warn
 STALE = "article_pages_stale"
 #: Domain data: ids of the glossary entries whose data changed in this build.
 CHANGED_ENTRIES = "changed_entries"
+#: Domain data: (docname, headline) of the articles the written pages' sidebars list.
+SIDEBAR = "sidebar_articles"
 
 
 def new_sidecars(
@@ -102,3 +104,29 @@ def glossary_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if any(mention["entity"] in changed for mention in mentions)
     }
     return sorted(pages)
+
+
+def sidebar_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Every page, when an article that a written page's sidebar lists was removed or its
+    headline changed (``env-get-updated``).
+
+    Each page's sidebar lists the newest articles (``briefing_sidebar_articles``); a page
+    not written again would keep a dead link or an old title. What the written pages list is
+    kept as the union of the lists since every page was last written. A new article alone is
+    not a reason: the older pages' lists still work, and show it once they are written again.
+    """
+    domain = get_domain(env)
+    limit = int(app.config.briefing_sidebar_articles)
+    newest = domain.newest_first()
+    shown = newest if limit <= 0 else newest[:limit]
+    listed = {(docname, article["headline"]) for docname, article in shown}
+    before: set[tuple[str, str]] | None = domain.data.get(SIDEBAR)
+    if before is None:  # a new environment: every page is written
+        domain.data[SIDEBAR] = listed
+        return []
+    headlines = {docname: article["headline"] for docname, article in domain.articles.items()}
+    if all(headlines.get(docname) == headline for docname, headline in before):
+        domain.data[SIDEBAR] = before | listed
+        return []
+    domain.data[SIDEBAR] = listed
+    return sorted(env.found_docs)

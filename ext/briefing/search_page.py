@@ -9,6 +9,7 @@ Both are plain scripts (not JSON fetched at run time) so search works from ``fil
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -17,7 +18,9 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.locale import _
 
+from briefing.cache import digest, source_digest
 from briefing.domain import get_domain
+from briefing.fresh import is_current, mark_current
 from briefing.glossary_pages import TYPE_LABELS
 from briefing.normalise import fold_text
 
@@ -51,6 +54,10 @@ def write_search_data(app: Sphinx, exception: Exception | None) -> None:
         return
     domain = get_domain(app.env)
     out = Path(app.outdir) / "_static" / DATA_DIR
+    # Unchanged articles, glossary and language: the files are those of the last build.
+    inputs = digest(domain.revision(), app.config.language, _code_version())
+    if is_current(app, "search-data", inputs) and (out / "entities.js").is_file():
+        return
     entities = []
     for entry in sorted(domain.glossary().entries.values(), key=lambda e: e.id):
         where = domain.entities.get(entry.id)
@@ -72,7 +79,7 @@ def write_search_data(app: Sphinx, exception: Exception | None) -> None:
                 "short_en": entry.description["short_en"],
             }
         )
-    articles = {docname: data_file(docname) for docname in domain.articles}
+    articles = {docname: data_file(docname) for docname in sorted(domain.articles)}
     _write(
         out / "entities.js",
         _script("BRIEFING_ENTITIES", None, entities) + _script("BRIEFING_ARTICLES", None, articles),
@@ -80,6 +87,12 @@ def write_search_data(app: Sphinx, exception: Exception | None) -> None:
     for docname, paragraphs in domain.paragraphs.items():
         rows = [{"a": anchor, "n": label, "t": text} for anchor, label, text in paragraphs]
         _write(out / data_file(docname), _script("BRIEFING_PARAGRAPHS", docname, rows))
+    mark_current(app, "search-data", inputs)
+
+
+@functools.cache
+def _code_version() -> str:
+    return source_digest(write_search_data)
 
 
 def add_search_scripts(
