@@ -210,9 +210,7 @@ def test_editing_an_entry_rewrites_the_articles_that_show_its_card(
     assert "Edited card." in html
 
 
-def test_sidebars_never_keep_a_removed_article_or_an_old_headline(
-    make_app, tmp_path: Path
-) -> None:
+def test_sidebars_never_keep_a_removed_article_or_an_old_headline(make_app, tmp_path: Path) -> None:
     srcdir = library_of(3, tmp_path / "lib")
     written_pages(make_app, srcdir)
     # A new article: only what it changes is written (older sidebars still work).
