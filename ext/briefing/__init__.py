@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.config import ENUM
 
 from briefing import nodes as bnodes
+from briefing.collector import tune_collector
 from briefing.domain import BriefingDomain
 from briefing.encoding import use_lenient_encoding
 from briefing.exports import embed_citations, write_exports
@@ -73,6 +74,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("briefing_parallel_language", "en", "env", str)
     app.add_config_value("briefing_project_translations", {}, "env", dict)
     app.add_config_value("briefing_author_translations", {}, "env", dict)
+    app.add_config_value("briefing_gc_threshold", 10_000, "", int)
 
     app.add_source_suffix(".txt", FILETYPE)
     app.add_source_parser(ArticleParser)
@@ -131,6 +133,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     register_catalogs(app)
     app.connect("env-before-read-docs", use_lenient_encoding)
     app.connect("env-before-read-docs", note_reading)
+    app.connect("config-inited", tune_collector)
     app.connect("config-inited", use_direction_bridge)
     app.connect("config-inited", add_templates)
     app.connect("config-inited", write_search_catalog)

@@ -94,6 +94,11 @@ def glossary_json(app: Sphinx, domain: BriefingDomain, parts: Mapping[str, Artic
     is the language of the text a mention is in. The text is what ``json.dumps`` writes for
     the whole document, put together from the articles' parts.
     """
+    # One pass over the parts: each entry's (shown, other) bodies, articles in order.
+    by_entity: dict[str, list[tuple[str, str]]] = {}
+    for part in parts.values():
+        for entity, bodies in part.mentions.items():
+            by_entity.setdefault(entity, []).append(bodies)
     entries = []
     for entry in sorted(domain.glossary().entries.values(), key=lambda e: e.id):
         where = domain.entities.get(entry.id)
@@ -105,8 +110,8 @@ def glossary_json(app: Sphinx, domain: BriefingDomain, parts: Mapping[str, Artic
             "url": _url(app, where["docname"], where["anchor"]) if where else None,
             "mentions": [],
         }
-        found = [part.mentions[entry.id] for part in parts.values() if entry.id in part.mentions]
-        mentions = _json_list([*(shown for shown, _ in found), *(hidden for _, hidden in found)])
+        found = by_entity.get(entry.id, [])
+        mentions = _json_list([*(pair[0] for pair in found), *(pair[1] for pair in found)])
         # "mentions" is the last key: replace its empty list ("[]}") with the parts.
         entries.append(json.dumps(head, ensure_ascii=False)[:-3] + mentions + "}")
     return '{"entries": [' + ", ".join(entries) + "]}"
@@ -204,8 +209,8 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         return
     out = Path(app.outdir) / EXPORT_DIR
     domain = get_domain(app.env)
-    # The articles' readings (not their data) and the glossary: cheap to digest.
-    inputs = digest(domain.revision(), _export_context(app))
+    # The articles' readings (not their data), the glossary and the code: cheap to digest.
+    inputs = digest(domain.revision(), _export_context(app), _exports_version())
     if is_current(app, "exports", inputs) and all((out / f).is_file() for f in EXPORT_FILES):
         return
     out.mkdir(parents=True, exist_ok=True)
