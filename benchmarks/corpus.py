@@ -322,6 +322,10 @@ def rst_block(text: str) -> str:
 def _block_start(escaped: str) -> str:
     # A backslash before the first character: no line can then open a list ("a)", "1.",
     # "-"), a table or a directive; before a letter it is simply dropped.
+    if escaped and set(escaped) == {"\\"}:
+        # Only backslashes (escaped ones): a line of four or more would be a transition.
+        # An escaped space reads as nothing and breaks the repetition.
+        return "\\ " + escaped
     return escaped if not escaped or escaped[0] == "\\" else "\\" + escaped
 
 

@@ -42,7 +42,9 @@ def test_escaped_text_reads_back_as_one_plain_paragraph(text: str) -> None:
     assert len(doctree.children[0].children) == 1  # plain text, no inline markup
 
 
-@pytest.mark.parametrize("text", ["a)", "1. x", "(i) y", "- z", "#. w", "A. b", ".. c", "::"])
+@pytest.mark.parametrize(
+    "text", ["a)", "1. x", "(i) y", "- z", "#. w", "A. b", ".. c", "::", "\\", "\\\\"]
+)
 def test_escaping_known_block_openers(text: str) -> None:
     test_escaped_text_reads_back_as_one_plain_paragraph.hypothesis.inner_test(text)
 
