@@ -42,14 +42,20 @@ def cached_file(kind: str, key: str, make: Callable[[Path], None]) -> Path | Non
     path = directory / kind / key
     if path.is_file():
         return path
+    return path if write_atomically(path, make) else None
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> bool:
+    """Write ``path`` through ``write(tmp)`` and a rename, so no reader (another build on the
+    machine, a later build after a crash) sees half a file; False if it could not be written."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        make(tmp)
+        write(tmp)
         tmp.replace(path)
     except OSError:
-        return None
-    return path
+        return False
+    return True
 
 
 def cached_text(kind: str, key: str, make: Callable[[], str]) -> str:

@@ -157,11 +157,11 @@ def _book(app: Sphinx) -> citations.Item:
     )
 
 
-def _export_context(app: Sphinx) -> str:
+def _export_context(app: Sphinx, book: citations.Item) -> str:
     """What every article's part depends on besides its reading: the config the exports
     read, the builder (its URLs) and the book's item (its date)."""
     config = {name: app.config[name] for name in _EXPORT_CONFIG}
-    return digest(config, app.builder.name, _book(app))
+    return digest(config, app.builder.name, book)
 
 
 def _article_exports(
@@ -177,13 +177,11 @@ def _article_exports(
     )
 
 
-def article_exports(app: Sphinx) -> dict[str, ArticleExports]:
+def article_exports(app: Sphinx, book: citations.Item, context: str) -> dict[str, ArticleExports]:
     """Every article's part of the exports, articles newest first: made again only for
-    the articles read since the last build."""
+    the articles read since the last build (``context``: :func:`_export_context`)."""
     domain = get_domain(app.env)
     store = fragment_store(app, "exports", _exports_version())
-    context = _export_context(app)
-    book = _book(app)
     return {
         docname: store.get(
             (article["revision"], docname, context), _article_exports, app, book, docname, article
@@ -209,14 +207,16 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         return
     out = Path(app.outdir) / EXPORT_DIR
     domain = get_domain(app.env)
+    book = _book(app)
+    context = _export_context(app, book)
     # The articles' readings (not their data), the glossary and the code: cheap to digest.
-    inputs = digest(domain.revision(), _export_context(app), _exports_version())
+    inputs = digest(domain.revision(), context, _exports_version())
     if is_current(app, "exports", inputs) and all((out / f).is_file() for f in EXPORT_FILES):
         return
     out.mkdir(parents=True, exist_ok=True)
-    parts = article_exports(app)
+    parts = article_exports(app, book, context)
     (out / "glossary.json").write_text(glossary_json(app, domain, parts) + "\n", encoding="utf-8")
-    write_citations(app, parts)
+    write_citations(app, book, parts)
     mark_current(app, "exports", inputs)
 
 
@@ -383,12 +383,11 @@ class _Provenance:
         return None
 
 
-def write_citations(app: Sphinx, parts: Mapping[str, ArticleExports]) -> None:
+def write_citations(app: Sphinx, book: citations.Item, parts: Mapping[str, ArticleExports]) -> None:
     """``citations.bib``, ``citations.json`` (CSL-JSON) and ``citations.ris``: the book, each
     article's units (from its part), then the glossary entries."""
     out = Path(app.outdir) / EXPORT_DIR
     out.mkdir(parents=True, exist_ok=True)
-    book = _book(app)
     entries = _entry_items(app, book, get_domain(app.env))
     csl = _json_list([_json_items([book]), *(p.csl for p in parts.values()), _json_items(entries)])
     (out / "citations.json").write_text(csl + "\n", encoding="utf-8")

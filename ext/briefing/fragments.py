@@ -13,13 +13,14 @@ includes a digest of the code that makes the pieces, so changed code starts afre
 
 from __future__ import annotations
 
-import os
 import pickle
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from sphinx.application import Sphinx
+
+from briefing.cache import write_atomically
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -68,14 +69,13 @@ class FragmentStore:
         """Keep the pieces used in this build (nothing is written when none changed)."""
         if not self.changed:
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+
+        def write(tmp: Path) -> None:
             with tmp.open("wb") as stream:
                 pickle.dump((self.version, self._used), stream, pickle.HIGHEST_PROTOCOL)
-            tmp.replace(self.path)
-        except OSError:
-            return  # a cache that cannot be written is simply not used
+
+        # A store that cannot be written is simply not used next time.
+        write_atomically(self.path, write)
 
 
 def fragment_store(app: Sphinx, name: str, version: str) -> FragmentStore:
