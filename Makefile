@@ -18,7 +18,7 @@ help:
 	@echo "make gettext  extract the book's messages into build/gettext/*.pot"
 	@echo "make translations  merge them into locales/en/LC_MESSAGES/*.po (changed ones fuzzy)"
 	@echo "make test   run lint and the whole test suite"
-	@echo "make lint   ruff and mypy (strict on ext/briefing)"
+	@echo "make lint   ruff and mypy (strict on ext/sphinx_briefing)"
 	@echo "make bench  build cost against plain Sphinx at 1,000 articles, PDF, linker (~20 min)"
 	@echo "make bench-quick  the same at 100 articles, 1,000 glossary entries (~5 min)"
 	@echo "make clean  remove build/"
@@ -26,7 +26,7 @@ help:
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[book,test]'
 	touch $@
 
 html: $(STAMP)

@@ -51,8 +51,7 @@ from pathlib import Path
 
 import corpus
 import linker as linker_bench
-
-from briefing import glossary
+from sphinx_briefing import glossary
 
 BENCH = corpus.REPO / "build" / "bench"
 DEFAULT_JSON = BENCH / "results.json"

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linker import readings, synthetic_entry
-
-from briefing import article, glossary
-from briefing.article import Kind
-from briefing.linker import Linker
+from sphinx_briefing import glossary
+from sphinx_briefing.text import article
+from sphinx_briefing.text.article import Kind
+from sphinx_briefing.text.linker import Linker
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "lavrov-wonsan.txt"

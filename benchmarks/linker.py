@@ -39,9 +39,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from briefing import glossary
-from briefing.linker import Alias, Linker, first_word_stems, later_word_stems, tokens
-from briefing.normalise import fold_text
+from sphinx_briefing import glossary
+from sphinx_briefing.text.linker import Alias, Linker, first_word_stems, later_word_stems, tokens
+from sphinx_briefing.text.normalise import fold_text
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "lavrov-wonsan.txt"

@@ -61,8 +61,7 @@ from typing import Any
 from urllib.parse import quote
 
 import corpus
-
-from briefing import glossary
+from sphinx_briefing import glossary
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "lavrov-wonsan.txt"

@@ -5,7 +5,7 @@ author = "فريق sphinx-briefing"
 copyright = "2026، فريق sphinx-briefing"
 version = release = "2026.1"
 
-extensions = ["briefing", "myst_parser"]
+extensions = ["sphinx_briefing", "myst_parser"]
 
 language = "ar"
 

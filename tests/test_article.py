@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefing import source
-from briefing.article import Kind, Layout, final_character, looks_like_heading, parse
+from sphinx_briefing.text import source
+from sphinx_briefing.text.article import Kind, Layout, final_character, looks_like_heading, parse
 
 from .conftest import SEED
 

@@ -147,7 +147,7 @@ def test_the_collector_threshold_is_raised_for_the_build_unless_turned_off(
     import gc
     import shutil
 
-    from briefing.collector import PYTHON_DEFAULTS
+    from sphinx_briefing.incremental.gc_tuning import PYTHON_DEFAULTS
 
     def copy_root(name: str, target: Path) -> Path:
         shutil.copytree(ROOTS / f"test-{name}", target)

@@ -50,7 +50,7 @@ def test_escaping_known_block_openers(text: str) -> None:
 
 
 def test_generated_articles_are_deterministic() -> None:
-    from briefing import glossary
+    from sphinx_briefing import glossary
 
     loaded = glossary.load(corpus.ENTRIES)
     seed = corpus.SEED.read_text(encoding="utf-8")
@@ -63,8 +63,8 @@ def test_generated_articles_are_deterministic() -> None:
 
 
 def test_synthetic_entries_are_valid_and_never_match(tmp_path: Path) -> None:
-    from briefing import glossary
-    from briefing.linker import Linker
+    from sphinx_briefing import glossary
+    from sphinx_briefing.text.linker import Linker
 
     texts = corpus.make_corpus(
         10, corpus.SEED.read_text(encoding="utf-8"), glossary.load(corpus.ENTRIES)

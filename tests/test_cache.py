@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from briefing import cache
+from sphinx_briefing import cache
 
 
 def test_cached_text_computes_once_per_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -72,7 +72,7 @@ def test_csl_json_renders_with_citeproc(seed: SphinxTestApp) -> None:
 
 
 def test_rendered_styles_carry_the_pinpoint(seed: SphinxTestApp) -> None:
-    from briefing.citations import apa, chicago, mla
+    from sphinx_briefing.exports.citations import apa, chicago, mla
 
     items = {
         i["id"]: i for i in json.loads(exported(seed, "citations.json").read_text(encoding="utf-8"))
@@ -171,7 +171,7 @@ def test_intersphinx_from_another_project(seed: SphinxTestApp, make_app, tmp_pat
     other = tmp_path / "other"
     other.mkdir()
     (other / "conf.py").write_text(
-        "extensions = ['sphinx.ext.intersphinx', 'briefing']\n"
+        "extensions = ['sphinx.ext.intersphinx', 'sphinx_briefing']\n"
         f"intersphinx_mapping = {{'book': ({str(seed.outdir)!r}, None)}}\n"
         "html_theme = 'basic'\nproject = 'Report'\nexclude_patterns = ['_build']\n",
         encoding="utf-8",

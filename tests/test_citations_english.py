@@ -17,10 +17,9 @@ import pytest
 import rispy
 from babel.messages.pofile import read_po
 from pybtex.database import parse_file, parse_string
-
-from briefing import glossary
-from briefing.glossary_search import mention_counts
-from briefing.linker import Linker
+from sphinx_briefing import glossary
+from sphinx_briefing.search.glossary_search import mention_counts
+from sphinx_briefing.text.linker import Linker
 
 from .conftest import REPO, BookSite
 from .english_site import arabic_book, english_site  # noqa: F401 (fixtures)

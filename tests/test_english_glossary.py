@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Tag
-
-from briefing.glossary import Entry, arabic_sort_key, english_sort_key, load
+from sphinx_briefing.glossary import Entry, arabic_sort_key, english_sort_key, load
 
 from .conftest import REPO, BookSite
 from .english_site import arabic_book, english_site

@@ -11,8 +11,7 @@ import time
 from pathlib import Path
 
 from sphinx.testing.util import SphinxTestApp
-
-from briefing.fragments import FragmentStore
+from sphinx_briefing.incremental.fragments import FragmentStore
 
 from .conftest import ROOTS, SEED, warnings_of
 

@@ -14,11 +14,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-
-from briefing.glance import svg_pdf
-from briefing.glance.dates import DateSpan, PartialDate
-from briefing.glance.drawing import contrast_ratio
-from briefing.glance.timeline import (
+from sphinx_briefing.glance import svg_pdf
+from sphinx_briefing.glance.dates import DateSpan, PartialDate
+from sphinx_briefing.glance.drawing import contrast_ratio
+from sphinx_briefing.glance.timeline import (
     AXIS_COLOUR,
     BACKGROUND,
     DATE_COLOUR,
@@ -30,7 +29,7 @@ from briefing.glance.timeline import (
     draw_timeline,
     timeline_items,
 )
-from briefing.glossary import load
+from sphinx_briefing.glossary import load
 
 from .conftest import REPO, BuildFn, warnings_of
 
@@ -442,7 +441,7 @@ def test_timeline_draws_and_lists_every_dated_fact(glance_app: SphinxTestApp) ->
 def test_timeline_items_link_a_few_paragraphs_then_the_entry(
     build: BuildFn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing.glance import figures
+    from sphinx_briefing.glance import figures
 
     monkeypatch.setattr(figures, "MAX_PINPOINTS", 2)
     listing = page(build("glance")).select_one("ul.briefing-timeline-list")

@@ -12,16 +12,15 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Tag
-
-from briefing.glance.common import LABELS
-from briefing.glance.timeline import (
+from sphinx_briefing.glance.common import LABELS
+from sphinx_briefing.glance.timeline import (
     WIDTH,
     TimelineRow,
     collect_facts,
     draw_timeline,
     timeline_items,
 )
-from briefing.glossary import english_sort_key, load
+from sphinx_briefing.glossary import english_sort_key, load
 
 from .conftest import REPO, BookSite
 from .english_site import build_edition, english_site

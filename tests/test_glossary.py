@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from briefing.glossary import arabic_sort_key, load, locate
+from sphinx_briefing.glossary import arabic_sort_key, load, locate
 
 from .conftest import REPO
 

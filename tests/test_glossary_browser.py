@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page
-
-from briefing.glossary import TYPES, Glossary, arabic_sort_key, load
+from sphinx_briefing.glossary import TYPES, Glossary, arabic_sort_key, load
 
 from .conftest import REPO, BookSite
 from .test_browser import ARTICLE

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from briefing import glossary
-from briefing.glossary_search import Hit, mention_counts, readings, search, similarity
+from sphinx_briefing import glossary
+from sphinx_briefing.search.glossary_search import Hit, mention_counts, readings, search, similarity
 
 from .conftest import REPO
 

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 from sphinx.testing.util import SphinxTestApp
-
-from briefing.writers import icons
+from sphinx_briefing.html import icons
 
 from .conftest import ROOTS, BuildFn, serve, warnings_of
 

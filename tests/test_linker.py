@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from briefing.linker import PROCLITICS, Alias, Linker, tokens
-from briefing.normalise import fold, fold_text
+from sphinx_briefing.text.linker import PROCLITICS, Alias, Linker, tokens
+from sphinx_briefing.text.normalise import fold, fold_text
 
 ALIASES = [
     Alias("سيرجي لافروف", "sergey-lavrov"),

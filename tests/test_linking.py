@@ -124,7 +124,7 @@ def test_entry_lists_every_paragraph_that_mentions_it(seed: SphinxTestApp) -> No
 
 
 def test_glossary_page_is_in_arabic_order_with_facts_and_relations(seed: SphinxTestApp) -> None:
-    from briefing.glossary import arabic_sort_key
+    from sphinx_briefing.glossary import arabic_sort_key
 
     page = soup_of(seed, "entries.html")
     people = [

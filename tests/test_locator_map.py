@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
-
-from briefing.glance import locator_map as lm
-from briefing.glance.drawing import contrast_ratio
-from briefing.glance.locator_map import MapPoint, draw_locator_map
-from briefing.glossary import Glossary, load
+from sphinx_briefing.glance import locator_map as lm
+from sphinx_briefing.glance.drawing import contrast_ratio
+from sphinx_briefing.glance.locator_map import MapPoint, draw_locator_map
+from sphinx_briefing.glossary import Glossary, load
 
 from .conftest import REPO, serve
 
@@ -457,8 +456,7 @@ def test_the_svg_uses_only_palette_colours(seed_svg: str) -> None:
 def test_typst_renders_the_map(tmp_path: Path, seed_svg: str) -> None:
     """The PDF embeds the SVG with image(bytes(svg), format: "svg"): Typst must take it."""
     import typst
-
-    from briefing.pdf_builder import font_dirs
+    from sphinx_briefing.pdf.builder import font_dirs
 
     (tmp_path / "map.svg").write_text(seed_svg, encoding="utf-8")
     (tmp_path / "map.typ").write_text(

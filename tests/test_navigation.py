@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-
-from briefing.writers.navigation import shown_entries
+from sphinx_briefing.html.navigation import shown_entries
 
 from .conftest import BuildFn, warnings_of
 

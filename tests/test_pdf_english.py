@@ -25,8 +25,7 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
-
-from briefing.nodes import foreign_block, translation_pair
+from sphinx_briefing.nodes import foreign_block, translation_pair
 
 from .conftest import REPO, BuildFn
 from .test_pdf import BIDI_MARKS, contains_in_order, letters, pdftotext

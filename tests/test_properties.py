@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from briefing import article, doctree, fidelity, source
-from briefing.metadata import ArticleMeta
+from sphinx_briefing.read import doctree, fidelity
+from sphinx_briefing.text import article, source
+from sphinx_briefing.text.sidecar import ArticleMeta
 
 # Lines drawn from Arabic, Latin, digits, punctuation that drives the heuristics, and anything.
 _ALPHABET = st.sampled_from(list("كيم جونج أون.:؛،؟!”«» –-abc 123\t\u202e\u200f\x00\r"))

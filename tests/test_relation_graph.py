@@ -17,17 +17,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser
-
-from briefing.glance import relation_graph as rg
-from briefing.glance.drawing import contrast_ratio
-from briefing.glance.relation_graph import (
+from sphinx_briefing.glance import relation_graph as rg
+from sphinx_briefing.glance.drawing import contrast_ratio
+from sphinx_briefing.glance.relation_graph import (
     GraphEdge,
     GraphNode,
     draw_relation_graph,
     graph_from_glossary,
     relation_label,
 )
-from briefing.glossary import SCHEMA_PATH, Entry, load
+from sphinx_briefing.glossary import SCHEMA_PATH, Entry, load
 
 from .conftest import REPO, ink, serve
 
@@ -562,8 +561,7 @@ def test_random_graphs_are_readable(graph: tuple[list[GraphNode], list[GraphEdge
 
 def test_typst_embeds_the_svg(seed_svg: str, tmp_path: Path) -> None:
     import typst
-
-    from briefing.pdf_builder import font_dirs
+    from sphinx_briefing.pdf.builder import font_dirs
 
     (tmp_path / "graph.svg").write_text(seed_svg, encoding="utf-8")
     (tmp_path / "main.typ").write_text(

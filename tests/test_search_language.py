@@ -9,10 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from briefing.normalise import fold_text
-from briefing.search_language import SearchArabic, javascript
-from briefing.stemmer import index_keys, query_key
+from sphinx_briefing.search.language import SearchArabic, javascript
+from sphinx_briefing.text.normalise import fold_text
+from sphinx_briefing.text.stemmer import index_keys, query_key
 
 from .conftest import SEED
 

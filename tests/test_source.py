@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.source import decode, normalise_for_fidelity
+from sphinx_briefing.text.source import decode, normalise_for_fidelity
 
 ARABIC = "كيم جونج أون في وونسان\nنص الخبر."
 

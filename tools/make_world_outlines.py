@@ -1,7 +1,7 @@
-"""Make ``ext/briefing/data/world/outlines.json`` from the ``world-atlas`` npm package.
+"""Make ``ext/sphinx_briefing/data/world/outlines.json`` from the ``world-atlas`` npm package.
 
 Run once, by hand, when the outline data should change; nothing imports this at build time
-and the build never needs the network. Steps (see ``ext/briefing/data/world/README.md``)::
+and the build never needs the network. Steps (see ``ext/sphinx_briefing/data/world/README.md``)::
 
     cd /tmp && npm pack world-atlas@2 && tar xzf world-atlas-2.*.tgz
     pip install pycountry          # ISO 3166-1 numeric -> alpha-3, for this script only
@@ -11,7 +11,7 @@ It decodes the TopoJSON (delta-decoded quantized arcs -> rings), keys the countr
 ISO 3166-1 alpha-3, simplifies the rings (Douglas-Peucker in degrees), drops tiny islands,
 clips the detailed layer to its box, rounds to 0.01 degree and writes compact JSON (each
 ring a flat ``[lon, lat, ...]`` list) that matches
-``ext/briefing/schemas/world-outlines.schema.json``.
+``ext/sphinx_briefing/schemas/world-outlines.schema.json``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from briefing.glance.locator_map import (
+from sphinx_briefing.glance.locator_map import (
     OUTLINES_PATH,
     _area,
     clip_ring,

@@ -1,4 +1,4 @@
-extensions = ["briefing", "myst_parser"]
+extensions = ["sphinx_briefing", "myst_parser"]
 language = "ar"
 html_theme = "sphinx_book_theme"
 project = "Seed book"

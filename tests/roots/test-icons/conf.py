@@ -1,5 +1,5 @@
 # The book's theme with the Font Awesome subset: sphinx-book-theme, two pages for the icons.
-extensions = ["briefing"]
+extensions = ["sphinx_briefing"]
 language = "ar"
 html_theme = "sphinx_book_theme"
 html_theme_options = {"use_download_button": False, "use_fullscreen_button": False}

@@ -1,5 +1,5 @@
 # A fast root for behaviour tests: the basic theme, three dated articles.
-extensions = ["briefing"]
+extensions = ["sphinx_briefing"]
 language = "ar"
 html_theme = "basic"
 project = "Library"

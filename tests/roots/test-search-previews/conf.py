@@ -1,6 +1,6 @@
 # Hover previews and search: one article links Wonsan (whose short description names
 # Lavrov) without naming Lavrov, another names him. The basic theme keeps it fast.
-extensions = ["briefing"]
+extensions = ["sphinx_briefing"]
 language = "ar"
 html_theme = "basic"
 project = "Previews"

@@ -1,1 +1,0 @@
-"""Output writers: how the extension's nodes appear in each format."""

@@ -1,0 +1,166 @@
+"""sphinx-briefing: turn plain-text news articles into a cross-referenced briefing book.
+
+Enable with ``extensions = ["briefing"]``. ``setup()`` only registers; each stage lives
+in its own module (see the README's "How the extension is built").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import ENUM
+
+from sphinx_briefing import nodes as bnodes
+from sphinx_briefing.domain import BriefingDomain
+from sphinx_briefing.editions.interface import register_catalogs, write_search_catalog
+from sphinx_briefing.editions.status import write_report
+from sphinx_briefing.editions.translation import use_project_translation
+from sphinx_briefing.exports.writer import embed_citations, write_exports
+from sphinx_briefing.html import visitors as html
+from sphinx_briefing.html.assets import add_static_files
+from sphinx_briefing.html.icons import write_icon_subset
+from sphinx_briefing.html.navigation import use_bounded_sidebar
+from sphinx_briefing.html.page import add_templates, use_direction_bridge
+from sphinx_briefing.html.parallel import add_parallel_toggle
+from sphinx_briefing.incremental.fragments import save_fragments
+from sphinx_briefing.incremental.gc_tuning import tune_collector
+from sphinx_briefing.incremental.outdated_pages import (
+    glossary_pages,
+    new_sidecars,
+    note_reading,
+    refresh_glossary,
+    sidebar_pages,
+)
+from sphinx_briefing.pages.glossary_pages import (
+    FillBacklinks,
+    GlossaryDirective,
+    GlossaryIndexDirective,
+)
+from sphinx_briefing.pages.isolate_latin import IsolateLatin
+from sphinx_briefing.pages.landing import ArticlesDirective, FillArticleLists, SourcesDirective
+from sphinx_briefing.pdf.builder import BriefingPDFBuilder, build_pdf_for_html
+from sphinx_briefing.read.codec import use_lenient_encoding
+from sphinx_briefing.read.fidelity import FidelityCheck
+from sphinx_briefing.read.mentions import DENSITIES, LinkMentions
+from sphinx_briefing.read.parser import FILETYPE, ArticleParser
+from sphinx_briefing.search.language import SearchArabic
+from sphinx_briefing.search.page_data import add_search_scripts, write_search_data
+
+__version__ = "0.1.0"
+
+_SKIP = (html.skip, None)
+_TEXT = (html.visit_text_element, html.depart_text_element)
+_OTHER_FORMATS = ("latex", "text", "man", "texinfo")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the extension's parts with Sphinx."""
+    app.add_config_value("briefing_heading_max_words", 12, "env", int)
+    app.add_config_value("briefing_heading_max_chars", 90, "env", int)
+    app.add_config_value("briefing_list_item_max_words", 20, "env", int)
+    app.add_config_value("briefing_isolate_latin", True, "html", bool)
+    app.add_config_value("briefing_web_font", True, "html", bool)
+    app.add_config_value("briefing_glossary_dir", "glossary/entries", "env", str)
+    app.add_config_value("briefing_link_density", "first-per-section", "env", ENUM(*DENSITIES))
+    app.add_config_value("briefing_link_adjectives", False, "env", bool)
+    app.add_config_value("briefing_source_root", "..", "html", str)
+    app.add_config_value("briefing_base_url", "", "html", str)
+    app.add_config_value("briefing_editor", "", "html", str)
+    # Regenerated on every build; pages need not be rewritten when it changes.
+    app.add_config_value("briefing_icons", [], "", list)
+    app.add_config_value("briefing_pdf_name", "briefing", "", str)
+    app.add_config_value("briefing_pdf_paper", "a4", "", str)
+    app.add_config_value("briefing_pdf_digits", "western", "", ENUM("western", "arabic-indic"))
+    app.add_config_value("briefing_pdf_in_html", False, "env", bool)
+    app.add_config_value("briefing_pdf_parallel", False, "", bool)
+    app.add_config_value("briefing_sidebar_articles", 20, "html", int)
+    app.add_config_value("briefing_parallel_language", "en", "env", str)
+    app.add_config_value("briefing_project_translations", {}, "env", dict)
+    app.add_config_value("briefing_author_translations", {}, "env", dict)
+    app.add_config_value("briefing_gc_threshold", 10_000, "", int)
+
+    app.add_source_suffix(".txt", FILETYPE)
+    app.add_source_parser(ArticleParser)
+    app.add_domain(BriefingDomain)
+    app.add_search_language(SearchArabic)
+    app.add_builder(BriefingPDFBuilder)
+    app.add_directive("briefing-articles", ArticlesDirective)
+    app.add_directive("briefing-sources", SourcesDirective)
+    app.add_directive("briefing-glossary", GlossaryDirective)
+    app.add_directive("briefing-glossary-index", GlossaryIndexDirective)
+    app.add_transform(LinkMentions)
+    app.add_transform(FidelityCheck)
+    app.add_post_transform(FillArticleLists)
+    app.add_post_transform(FillBacklinks)
+    app.add_post_transform(IsolateLatin)
+
+    app.add_node(
+        bnodes.paragraph_number,
+        html=(html.visit_paragraph_number, None),
+        **dict.fromkeys(_OTHER_FORMATS, _SKIP),  # type: ignore[arg-type]
+    )
+    app.add_node(
+        bnodes.section_number,
+        html=(html.visit_section_number, html.depart_section_number),
+        **dict.fromkeys(_OTHER_FORMATS, _TEXT),  # type: ignore[arg-type]
+    )
+    app.add_node(
+        bnodes.isolated_run,
+        html=(html.visit_isolated_run, html.depart_isolated_run),
+        **dict.fromkeys(_OTHER_FORMATS, _TEXT),  # type: ignore[arg-type]
+    )
+    app.add_node(
+        bnodes.foreign_block,
+        html=(html.visit_foreign_block, html.depart_foreign_block),
+        **dict.fromkeys(_OTHER_FORMATS, _TEXT),  # type: ignore[arg-type]
+    )
+    app.add_node(
+        bnodes.entity_preview,
+        html=(html.visit_entity_preview, html.depart_entity_preview),
+        **dict.fromkeys(_OTHER_FORMATS, _SKIP),  # type: ignore[arg-type]
+    )
+    app.add_node(
+        bnodes.translation_pair,
+        html=(html.visit_translation_pair, html.depart_translation_pair),
+        **dict.fromkeys(_OTHER_FORMATS, _TEXT),  # type: ignore[arg-type]
+    )
+    app.add_node(
+        bnodes.backlinks_html,
+        html=(html.visit_backlinks_html, None),
+        **dict.fromkeys(_OTHER_FORMATS, _SKIP),  # type: ignore[arg-type]
+    )
+    app.add_node(bnodes.article_list)
+    app.add_node(bnodes.backlinks)
+
+    app.setup_extension("sphinx_briefing.glance")
+    register_catalogs(app)
+    app.connect("env-before-read-docs", use_lenient_encoding)
+    app.connect("env-before-read-docs", note_reading)
+    app.connect("config-inited", tune_collector)
+    app.connect("config-inited", use_direction_bridge)
+    app.connect("config-inited", add_templates)
+    app.connect("config-inited", write_search_catalog)
+    app.connect("config-inited", use_project_translation)
+    app.connect("builder-inited", add_static_files)
+    app.connect("builder-inited", write_icon_subset)
+    app.connect("env-get-outdated", new_sidecars)
+    app.connect("env-get-outdated", refresh_glossary)
+    app.connect("env-get-updated", glossary_pages)
+    app.connect("env-get-updated", sidebar_pages)
+    app.connect("build-finished", write_exports)
+    app.connect("build-finished", write_search_data)
+    app.connect("build-finished", write_report)
+    app.connect("build-finished", build_pdf_for_html)
+    app.connect("build-finished", save_fragments, priority=900)  # after the exports
+    app.connect("html-page-context", use_bounded_sidebar)
+    app.connect("html-page-context", add_search_scripts)
+    app.connect("html-page-context", embed_citations)
+    app.connect("html-page-context", add_parallel_toggle)
+
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

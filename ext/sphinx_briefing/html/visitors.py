@@ -1,0 +1,146 @@
+"""HTML visitors for the extension's nodes."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.locale import _
+from sphinx.writers.html5 import HTML5Translator
+
+from sphinx_briefing.html.page import is_rtl
+from sphinx_briefing.nodes import (
+    backlinks_html,
+    entity_preview,
+    foreign_block,
+    isolated_run,
+    paragraph_number,
+    section_number,
+    translation_pair,
+)
+
+
+def visit_paragraph_number(self: HTML5Translator, node: paragraph_number) -> None:
+    number = node["number"]
+    label = _("Permalink to paragraph %s") % number
+    self.body.append(
+        f'<a class="briefing-pnum" href="#{self.attval(node["refid"])}" '
+        f'title="{self.attval(label)}" aria-label="{self.attval(label)}">'
+        f'<span aria-hidden="true">¶</span>{number}</a>'
+    )
+    cite_button(self, node, _("Cite paragraph %s") % number)
+    raise nodes.SkipNode
+
+
+def visit_section_number(self: HTML5Translator, node: section_number) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="briefing-secnum"))
+
+
+def depart_section_number(self: HTML5Translator, node: section_number) -> None:
+    self.body.append("</span>")
+    # Only in the heading itself: tables of contents copy the title's nodes into links.
+    if isinstance(node.parent, nodes.title):
+        cite_button(self, node, _("Cite section %s") % node.astext().lstrip("§"))
+    self.body.append(" ")
+
+
+def cite_button(self: HTML5Translator, node: nodes.Element, label: str) -> None:
+    """The "Cite" control: opens the citation panel (briefing/cite.js) for ``node['cite']``."""
+    if not node.get("cite"):
+        return
+    self.body.append(
+        f'<button type="button" class="briefing-cite" data-cite="{self.attval(node["cite"])}" '
+        f'aria-haspopup="dialog" aria-label="{self.attval(label)}" title="{self.attval(label)}">'
+        '<span aria-hidden="true">❞</span></button>'
+    )
+
+
+def visit_isolated_run(self: HTML5Translator, node: isolated_run) -> None:
+    # dir on an inline element isolates it (HTML's bidi rules), so Latin stays readable.
+    attributes = {"lang": node["lang"]} if node.get("lang") else {}
+    direction = "rtl" if is_rtl(node.get("lang")) else "ltr"
+    self.body.append(self.starttag(node, "span", "", dir=direction, **attributes))
+
+
+def depart_isolated_run(self: HTML5Translator, node: isolated_run) -> None:
+    self.body.append("</span>")
+
+
+def skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    """For formats where a node has no counterpart."""
+    raise nodes.SkipNode
+
+
+def visit_text_element(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    """For formats that simply show the node's text."""
+
+
+def depart_text_element(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    """Nothing to close."""
+
+
+def visit_backlinks_html(self: HTML5Translator, node: backlinks_html) -> None:
+    self.body.append(node["html"])
+    raise nodes.SkipNode
+
+
+def visit_foreign_block(self: HTML5Translator, node: foreign_block) -> None:
+    direction = "rtl" if is_rtl(node["lang"]) else "ltr"
+    self.body.append(self.starttag(node, "div", "", lang=node["lang"], dir=direction))
+
+
+def depart_foreign_block(self: HTML5Translator, node: foreign_block) -> None:
+    self.body.append("</div>")
+
+
+def visit_translation_pair(self: HTML5Translator, node: translation_pair) -> None:
+    """The row of the parallel view: the paragraph, then its translation (parallel.css)."""
+    # Node.replace_self gave the pair its paragraph's ids and classes: written here they
+    # would duplicate the paragraph's anchor (and #p3 would target the pair, not ¶3).
+    original = node.children[0] if node.children else None
+    own = original if isinstance(original, nodes.Element) else nodes.Element()
+    classes = [c for c in node["classes"] if c not in own["classes"]]
+    ids = [i for i in node["ids"] if i not in own["ids"]]
+    self.body.append(self.starttag(nodes.Element(classes=classes, ids=ids), "div", ""))
+
+
+def depart_translation_pair(self: HTML5Translator, node: translation_pair) -> None:
+    self.body.append("</div>")
+
+
+def visit_entity_preview(self: HTML5Translator, node: entity_preview) -> None:
+    """The hover card of a linked entry, rendered once per entry and writer process."""
+    cache: dict[str, str] = self.builder.__dict__.setdefault("_briefing_previews", {})
+    entity = str(node.get("entity", ""))
+    html = cache.get(entity)
+    if html is None:
+        html = _render_preview(self, node, entity)
+        cache[entity] = html
+    self.body.append(html)
+    raise nodes.SkipNode
+
+
+def _render_preview(self: HTML5Translator, node: entity_preview, entity: str) -> str:
+    from sphinx_briefing.domain import get_domain, preview_content
+    from sphinx_briefing.pages.isolate_latin import isolate_latin
+
+    entry = get_domain(self.builder.env).entry(entity)
+    card = nodes.inline()
+    if entry is not None:
+        config = self.builder.config
+        card.extend(preview_content(entry, config.language))
+        if config.briefing_isolate_latin and is_rtl(config.language):
+            isolate_latin(card)
+    start = len(self.body)
+    # Shown on hover and keyboard focus by CSS; hidden from assistive technology, which
+    # gets the same text from the link's title.
+    attributes: dict[str, str] = {"role": "tooltip", "aria-hidden": "true"}
+    self.body.append(self.starttag(node, "span", "", **attributes))  # type: ignore[arg-type]
+    for child in card.children:
+        child.walkabout(self)
+    self.body.append("</span>")
+    html = "".join(self.body[start:])
+    del self.body[start:]
+    return html
+
+
+def depart_entity_preview(self: HTML5Translator, node: entity_preview) -> None:
+    self.body.append("</span>")

@@ -1,0 +1,237 @@
+"""The ``briefing-pdf`` builder: the whole book as one Typst document, compiled to PDF.
+
+Fonts come from PyPI packages and are passed by path with system fonts ignored, so the
+PDF is the same on every machine and nothing is fetched at build time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Collection, Set
+from pathlib import Path
+from typing import ClassVar
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.config import Config
+from sphinx.errors import SphinxError
+from sphinx.locale import _
+from sphinx.util import logging
+from sphinx.util.console import darkgreen  # type: ignore[attr-defined]
+from sphinx.util.nodes import inline_all_toctrees
+
+from sphinx_briefing import resources
+from sphinx_briefing.domain import get_domain
+from sphinx_briefing.html.page import is_rtl
+from sphinx_briefing.pdf.translator import TypstTranslator, string
+
+logger = logging.getLogger(__name__)
+
+PREAMBLE = resources.TYPST / "book.typ"
+
+#: The font stack of every edition, Latin first: Typst takes each character from the first
+#: face that has it, and IBM Plex Sans has no Arabic, so Arabic text (an Arabic book, or the
+#: untranslated paragraphs and native names of an English one) falls to the matching IBM Plex
+#: Sans Arabic, and Korean or Japanese names to Noto Sans CJK.
+FONTS = ("IBM Plex Sans", "IBM Plex Sans Arabic", "Noto Sans CJK JP")
+
+
+def build_date() -> dt.datetime:
+    """The edition's date: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+
+
+def font_dirs() -> list[str]:
+    """The Arabic face (IBM Plex Sans Arabic), the Latin face (IBM Plex Sans) and, for
+    native names in Korean or Japanese, Noto Sans CJK: all from PyPI packages.
+
+    Static fonts, not variable ones: with the variable Noto Sans Arabic the PDF's text
+    layer comes out garbled (duplicated letters) when copied or extracted.
+    """
+    import fontpkg_ibm_plex_sans
+    import fontpkg_ibm_plex_sans_arabic
+    import noto_cjk_sans_jp_regular
+
+    return [
+        str(Path(fontpkg_ibm_plex_sans_arabic.__file__).parent / "files"),
+        str(Path(fontpkg_ibm_plex_sans.__file__).parent / "files"),
+        str(Path(noto_cjk_sans_jp_regular.__file__).parent),
+    ]
+
+
+def front_matter(tree: nodes.document, first: Collection[str]) -> None:
+    """Move the documents in ``first`` (the at-a-glance pages) to the front of the book,
+    before the root document's own text, keeping their order."""
+    moved: list[addnodes.start_of_file] = []
+    for node in tree.findall(addnodes.start_of_file):
+        inside = any(node in m.findall(addnodes.start_of_file) for m in moved)
+        if node["docname"] in first and node.parent is not None and not inside:
+            moved.append(node)
+    for node in reversed(moved):
+        node.parent.remove(node)
+        tree.insert(0, node)
+
+
+class BriefingPDFBuilder(Builder):
+    """Write ``<outdir>/<briefing_pdf_name>.pdf`` (and the ``.typ`` source beside it)."""
+
+    name = "briefing-pdf"
+    format = "typst"
+    epilog = "The PDF is in %(outdir)s."
+    supported_image_types: ClassVar[list[str]] = ["image/svg+xml", "image/png", "image/jpeg"]
+    default_translator_class = TypstTranslator
+
+    def init(self) -> None:
+        pass
+
+    def get_outdated_docs(self) -> str:
+        # One PDF from the whole book, written every time. A string (not a list of names)
+        # tells Sphinx to write it even when no document was re-read: with an up-to-date
+        # environment (a second build sharing the doctrees) a list would write nothing.
+        return "all documents"
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        # Resolved links point into the single document: "%docname" (+ "#anchor").
+        return "%" + docname
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return self.get_target_uri(to, typ)
+
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        pass
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        pass
+
+    def write_documents(self, docnames: Set[str]) -> None:
+        master = self.config.root_doc
+        tree = inline_all_toctrees(
+            self, set(), master, self.env.get_doctree(master), darkgreen, [master]
+        )
+        tree["docname"] = master
+        front_matter(tree, get_domain(self.env).glance_pages)
+        self.env.resolve_references(tree, master, self)
+        translator = TypstTranslator(
+            tree,
+            master,
+            language=self.config.language or "en",
+            parallel=bool(self.config.briefing_pdf_parallel),
+        )
+        tree.walkabout(translator)
+        source = self.preamble() + translator.astext()
+        out = Path(self.outdir)
+        out.mkdir(parents=True, exist_ok=True)
+        name = str(self.config.briefing_pdf_name)
+        typ = out / f"{name}.typ"
+        typ.write_text(source, encoding="utf-8")
+        self.compile(typ, out / f"{name}.pdf")
+
+    def preamble(self) -> str:
+        """Page set-up, title page and table of contents."""
+        language = self.config.language or "en"
+        direction = "rtl" if is_rtl(language) else "ltr"
+        edition = self.config.release or self.config.version or ""
+        when = build_date()
+        rtl = direction == "rtl"
+        numbering = "١" if self.config.briefing_pdf_digits == "arabic-indic" else "1"
+        values = {
+            "lang": json.dumps(language.split("_")[0]),
+            "dir": direction,
+            "fonts": f"({', '.join(json.dumps(font) for font in FONTS)})",
+            "title": string(str(self.config.project)),
+            "author": string(str(self.config.author)),
+            "edition": string(f"{_('Edition')} {edition} · {when.date().isoformat()}"),
+            "contents": json.dumps(_("Contents"), ensure_ascii=False),
+            "pdf_title": json.dumps(str(self.config.project), ensure_ascii=False),
+            "pdf_author": f"({json.dumps(str(self.config.author), ensure_ascii=False)},)",
+            "date": f"datetime(year: {when.year}, month: {when.month}, day: {when.day}, "
+            f"hour: {when.hour}, minute: {when.minute}, second: {when.second})",
+            "paper": json.dumps(str(self.config.briefing_pdf_paper)),
+            # A right-to-left book is bound on the right: its inside margin is the right one.
+            "binding": "right" if rtl else "left",
+            "numbering": json.dumps(numbering, ensure_ascii=False),
+        }
+        text = PREAMBLE.read_text(encoding="utf-8")
+        for key, value in values.items():
+            text = text.replace(f"__{key.upper()}__", value)
+        return text
+
+    def compile(self, source: Path, pdf: Path) -> None:
+        """Compile with the bundled Typst compiler. Any failure stops the build."""
+        import typst
+
+        fonts = font_dirs()
+        missing = [d for d in fonts if not any(Path(d).glob("*.[ot]tf"))]
+        if missing:
+            raise SphinxError(f"PDF fonts not found in {', '.join(missing)}; reinstall the project")
+        pdf.unlink(missing_ok=True)
+        try:
+            typst.compile(
+                str(source),
+                output=str(pdf),
+                root=str(source.parent),
+                font_paths=fonts,
+                ignore_system_fonts=True,
+                timestamp=int(build_date().timestamp()),
+            )
+        except Exception as err:  # typst raises plain exceptions carrying its diagnostics
+            raise SphinxError(f"Typst could not compile {source}:\n{err}") from None
+        if not pdf.is_file() or pdf.stat().st_size == 0:
+            raise SphinxError(f"Typst wrote no PDF for {source}")
+
+    def finish(self) -> None:
+        pass
+
+
+#: Where the HTML build puts the PDF (``briefing_pdf_in_html``), relative to its output.
+HTML_PDF_DIR = "_downloads/pdf"
+
+
+def overrides(config: Config) -> list[str]:
+    """The HTML build's ``-D`` options (``language=en``, ``briefing_pdf_name=briefing-en``,
+    ...) for the PDF build, so the PDF is of the same edition and named as the HTML links it.
+    Values that cannot be written on a command line (lists, dicts) are left to conf.py."""
+    options: list[str] = []
+    for name, value in sorted(config.overrides.items()):
+        if isinstance(value, bool):
+            value = int(value)
+        if isinstance(value, str | int | float):
+            options += ["-D", f"{name}={value}"]
+    return options
+
+
+def build_pdf_for_html(app: Sphinx, exception: Exception | None) -> None:
+    """Offer the PDF with the HTML (``build-finished``): build it in a separate process,
+    so the HTML build's environment and builder stay untouched."""
+    if exception is not None or app.builder.format != "html" or not app.config.briefing_pdf_in_html:
+        return
+    out = Path(app.outdir) / HTML_PDF_DIR
+    doctrees = Path(app.doctreedir)
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "briefing-pdf",
+        "-q",
+        *overrides(app.config),
+        # Beside the HTML build's own (build/doctrees-pdf, build/doctrees-en-pdf): one per
+        # edition, so building one edition never invalidates the other's.
+        "-d",
+        str(doctrees.with_name(f"{doctrees.name}-pdf")),
+        str(app.srcdir),
+        str(out),
+    ]
+    logger.info("briefing: building the PDF for the HTML site")
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not (out / f"{app.config.briefing_pdf_name}.pdf").is_file():
+        raise SphinxError(f"the PDF for the HTML site failed to build:\n{result.stderr.strip()}")

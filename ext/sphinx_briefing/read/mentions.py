@@ -1,0 +1,232 @@
+"""Find glossary mentions in articles (a read transform) and link them.
+
+Every mention is recorded in the domain; which ones become links follows
+``briefing_link_density`` and ``briefing_link_adjectives``. Headings and the headline are
+scanned and recorded, never linked.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+
+from sphinx_briefing.domain import MentionRecord, get_domain
+from sphinx_briefing.editions.translation import (
+    LANG,
+    ORIGINAL,
+    ORIGINAL_COLUMN,
+    PARAGRAPH,
+    TRANSLATION_OF,
+)
+from sphinx_briefing.nodes import GENERATED
+from sphinx_briefing.text.linker import Alias, Linker, Mention
+
+DENSITIES = ("all", "first-per-section", "first-per-article")
+SNIPPET_CONTEXT = 40
+
+
+@lru_cache(maxsize=4)
+def _linker(fingerprint: str, aliases: tuple[Alias, ...]) -> Linker:
+    # Memoised per glossary content: building the trie once per process, not per document.
+    return Linker(aliases)
+
+
+def snippet(text: str, start: int, end: int, context: int = SNIPPET_CONTEXT) -> str:
+    """A short excerpt around ``text[start:end]``, cut at word boundaries, with ellipses."""
+    left = max(0, start - context)
+    right = min(len(text), end + context)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space >= 0 else right
+    return ("…" if left > 0 else "") + text[left:right].strip() + ("…" if right < len(text) else "")
+
+
+class LinkMentions(SphinxTransform):
+    """Record and link mentions of glossary entries in an article's doctree."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs: object) -> None:
+        top = next(iter(self.document.findall(_is_article)), None)
+        if top is None:
+            return
+        domain = get_domain(self.env)
+        glossary = domain.glossary()
+        if not glossary.entries:
+            return
+        record = domain.articles.get(self.env.docname)
+        original = str(record["language"]) if record else "ar"
+        fingerprint = domain.data.get("fingerprints", {}).get("aliases", "")
+
+        def linker(lang: str) -> Linker:
+            return _linker(f"{fingerprint}:{lang}", tuple(glossary.aliases(lang)))
+
+        density = self.config.briefing_link_density
+        adjectives = self.config.briefing_link_adjectives
+        records: list[MentionRecord] = []
+        # Density counts per language: the parallel translation links on its own.
+        linked_in: set[tuple[str, str, str]] = set()
+        for block in [b for b in top.findall(nodes.Element) if _is_scanned(b)]:
+            lang = str(block.get(LANG, original))
+            shown = TRANSLATION_OF not in block
+            scope = _scope(block, density)
+            heading = (
+                isinstance(block, nodes.title)
+                or "briefing-kicker" in block["classes"]
+                or "briefing-heading-translation" in block["classes"]
+            )
+            if ORIGINAL in block:
+                # A translated edition still records where the original names each entry.
+                records.extend(self._original_mentions(block, linker(original), original))
+            for text_node in [t for t in block.findall(nodes.Text) if _own_text(t, block)]:
+                found = linker(lang).find(str(text_node))
+                if not found:
+                    continue
+                offset = _offset(block, text_node)
+                replacement: list[nodes.Node] = []
+                position = 0
+                value = str(text_node)
+                for mention in found:
+                    link = not heading and (adjectives or mention.kind == "name")
+                    if link and density != "all":
+                        link = (lang, scope, mention.entity) not in linked_in
+                    if link:
+                        linked_in.add((lang, scope, mention.entity))
+                    records.append(self._record(block, mention, offset, link, lang, shown))
+                    if mention.start > position:
+                        replacement.append(nodes.Text(value[position : mention.start]))
+                    replacement.append(_node(mention, link))
+                    position = mention.end
+                if position < len(value):
+                    replacement.append(nodes.Text(value[position:]))
+                text_node.parent.replace(text_node, replacement)
+        domain.mentions[self.env.docname] = records
+
+    def _original_mentions(
+        self, block: nodes.Element, linker: Linker, lang: str
+    ) -> list[MentionRecord]:
+        text = str(block[ORIGINAL])
+        column = int(block.get(ORIGINAL_COLUMN, 0))
+        return [
+            self._record(block, mention, 0, False, lang, False, (text, column))
+            for mention in linker.find(text)
+        ]
+
+    def _record(
+        self,
+        block: nodes.Element,
+        mention: Mention,
+        offset: int,
+        linked: bool,
+        lang: str,
+        shown: bool,
+        original: tuple[str, int] | None = None,
+    ) -> MentionRecord:
+        """``original``: the (text, column) of a translated block's original, when the
+        mention is in that."""
+        text, column = original or (_plain_text(block), int(block.get("briefing_column", 0)))
+        column += offset
+        is_para = isinstance(block, nodes.paragraph) and "briefing_number" in block
+        if TRANSLATION_OF in block:
+            anchor = str(block[TRANSLATION_OF])
+        elif is_para:
+            anchor = block["ids"][0]
+        else:
+            # A heading or the kicker points at its section (the article for the kicker).
+            anchor = _scope(block, "first-per-section")
+        return MentionRecord(
+            entity=mention.entity,
+            kind=mention.kind,
+            linked=linked,
+            line=int(block.line or 0),
+            start=column + mention.start,
+            end=column + mention.end,
+            text=mention.text,
+            anchor=anchor,
+            paragraph=int(block.get("briefing_number", block.get(PARAGRAPH, 0))),
+            snippet=snippet(text, offset + mention.start, offset + mention.end),
+            lang=lang,
+            shown=shown,
+        )
+
+
+def _is_article(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.section) and "briefing-article" in node["classes"]
+
+
+def _is_scanned(node: nodes.Node) -> bool:
+    if isinstance(node, nodes.paragraph):
+        return (
+            "briefing_number" in node
+            or "briefing-kicker" in node["classes"]
+            or TRANSLATION_OF in node
+        )
+    return isinstance(node, nodes.title) and "briefing_column" in node
+
+
+def _scope(block: nodes.Element, density: str) -> str:
+    if density == "first-per-article":
+        return ""
+    section = block.parent
+    while section is not None and not isinstance(section, nodes.section):
+        section = section.parent
+    return section["ids"][0] if section is not None and section["ids"] else ""
+
+
+def _generated(text: nodes.Text, block: nodes.Element) -> bool:
+    parent = text.parent
+    while parent is not None and parent is not block:
+        if isinstance(parent, GENERATED):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _own_text(text: nodes.Text, block: nodes.Element) -> bool:
+    """Article text not yet linked (and not a generated number)."""
+    parent: nodes.Element | None = text.parent
+    while parent is not None and parent is not block:
+        if isinstance(parent, (*GENERATED, addnodes.pending_xref)) or not isinstance(
+            parent, nodes.Inline
+        ):
+            return False
+        parent = parent.parent
+    return True
+
+
+def _plain_text(block: nodes.Element) -> str:
+    """The block's article text, exactly as in the source line."""
+    return "".join(str(t) for t in block.findall(nodes.Text) if not _generated(t, block))
+
+
+def _offset(block: nodes.Element, target: nodes.Text) -> int:
+    """Where ``target`` starts within :func:`_plain_text` of the block."""
+    position = 0
+    for node in block.findall(nodes.Text):
+        if node is target:
+            return position
+        if not _generated(node, block):
+            position += len(node)
+    return position
+
+
+def _node(mention: Mention, link: bool) -> nodes.Node:
+    if not link:
+        return nodes.Text(mention.text)
+    ref = addnodes.pending_xref(
+        "",
+        refdomain="briefing",
+        reftype="entity",
+        reftarget=mention.entity,
+        refexplicit=True,
+        briefing_auto=True,
+        refwarn=True,
+    )
+    ref += nodes.inline(mention.text, mention.text)
+    return ref

@@ -1,0 +1,180 @@
+"""The Sphinx source parser for plain-text articles (``.txt``)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.parsers import Parser
+
+from sphinx_briefing.domain import TranslationRecord, UntranslatedRecord, get_domain
+from sphinx_briefing.editions import translation
+from sphinx_briefing.read import doctree
+from sphinx_briefing.read.fidelity import remember_source
+from sphinx_briefing.report import warn
+from sphinx_briefing.text import article, source
+from sphinx_briefing.text import sidecar as metadata
+
+#: The file type name articles are registered under (``source_suffix`` maps ``.txt`` to it).
+FILETYPE = "briefing-article"
+
+
+class ArticleParser(Parser):
+    """Parse a plain-text news article straight into docutils nodes."""
+
+    supported = (FILETYPE,)
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        """Build the article's doctree; problems become warnings at ``file:line``."""
+        self.setup_parse(inputstring, document)
+        env = document.settings.env
+        # Article text is quoted verbatim: no smart quotes, dashes or ellipses.
+        document.settings.smart_quotes = False
+        path = Path(document["source"])
+        # Nodes and warnings name the real file (docs/articles links to seeds/).
+        real = os.path.realpath(path)
+        # The source is read with surrogateescape (see briefing.encoding), so the original
+        # bytes can be recovered here and decoded with a fallback.
+        text = source.decode(inputstring.encode("utf-8", "surrogateescape"))
+        for finding in text.findings:
+            warn(finding.message, finding.subtype, real, finding.line)
+        meta = self._metadata(path, env.config)
+        parsed = article.parse(text.text, meta.layout)
+        if not parsed.blocks and text.ok:
+            warn("article is empty: it has no text to show", "empty", real, 1)
+        if not meta.source and parsed.dateline:
+            meta = replace(meta, source=parsed.dateline)
+        top = doctree.build(parsed, meta, real)
+        original_headline = top[0].astext()
+        self._translate(env, top, meta.language, real)
+        document += top
+        remember_source(document, text.text)
+        sidecar = metadata.sidecar_path(path)
+        if sidecar.is_file():
+            env.note_dependency(sidecar)
+        get_domain(env).note_article(
+            env.docname,
+            meta,
+            headline=top[0].astext(),
+            counts=(
+                sum(1 for _ in top.findall(_is_numbered)),
+                sum(1 for s in top.findall(nodes.section) if "briefing_number" in s),
+            ),
+            paths=(real, str(sidecar) if sidecar.is_file() else ""),
+            original_headline=original_headline,
+        )
+        _note_labels(env, meta.slug, top)
+        get_domain(env).paragraphs[env.docname] = [
+            (str(node["ids"][0]), _label(node), _own_text(node))
+            for node in top.findall(nodes.Element)
+            if "briefing_number" in node
+        ]
+        self._attach_parallel(env, top, meta.language)
+        self.finish_parse()
+
+    def _translate(
+        self, env: BuildEnvironment, top: nodes.section, original: str, real: str
+    ) -> None:
+        """In an edition in another language, show the article's translation."""
+        edition = env.config.language or "en"
+        if edition == original:
+            return
+        cat = translation.catalogue(env, env.docname, edition)
+        outcome = translation.translate(top, cat, original)
+        _note_translation(env, cat, outcome)
+        for block in outcome.missing:
+            where = f"{block.label} " if block.label else ""
+            why = (
+                "its source changed since it was translated (the translation is fuzzy)"
+                if block.outdated
+                else "no translation in the catalogue"
+            )
+            warn(
+                f"{where}shown untranslated in the {edition!r} edition: {why}",
+                "untranslated",
+                real,
+                block.line,
+            )
+
+    def _attach_parallel(self, env: BuildEnvironment, top: nodes.section, original: str) -> None:
+        """In the original's edition, carry each block's translation for the parallel view."""
+        parallel = env.config.briefing_parallel_language
+        edition = env.config.language or "en"
+        if not parallel or parallel == original or edition != original:
+            return
+        cat = translation.catalogue(env, env.docname, parallel)
+        if cat.path is None:
+            return
+        _note_translation(env, cat, translation.attach_parallel(top, cat))
+
+    def _metadata(self, path: Path, config: Config) -> metadata.ArticleMeta:
+        defaults = article.Layout(
+            heading_max_words=config.briefing_heading_max_words,
+            heading_max_chars=config.briefing_heading_max_chars,
+            list_item_max_words=config.briefing_list_item_max_words,
+        )
+        try:
+            return metadata.load(path, defaults)
+        except metadata.MetaError as err:
+            warn(f"{err}; using defaults", "sidecar", metadata.sidecar_path(path), 1)
+            return metadata.ArticleMeta(slug=metadata.default_slug(path))
+
+
+def _note_translation(
+    env: BuildEnvironment, cat: translation.Catalogue, outcome: translation.Outcome
+) -> None:
+    get_domain(env).translations[env.docname] = TranslationRecord(
+        language=cat.language,
+        catalogue=str(cat.path or ""),
+        messages=outcome.messages,
+        translated=outcome.messages - len(outcome.missing),
+        untranslated=[
+            UntranslatedRecord(anchor=b.anchor, label=b.label, line=b.line, outdated=b.outdated)
+            for b in outcome.missing
+        ],
+    )
+
+
+def _note_labels(env: BuildEnvironment, slug: str, top: nodes.section) -> None:
+    """Cross-reference labels (``:ref:``, objects.inv) named like the citation keys:
+    ``slug``, ``slug:s3``, ``slug:p7``, with readable titles."""
+    std = env.domains.standard_domain
+    headline = top[0].astext()
+    items = [(slug, slug, headline)]
+    section = ""
+    for node in top.findall(nodes.Element):
+        if "briefing_number" not in node:
+            continue
+        anchor = str(node["ids"][0])
+        if isinstance(node, nodes.section):
+            section = f"§{node['briefing_number']} {_own_text(node)}"
+            title = f"{headline}, {section}"
+        else:
+            pinpoint = f"{section.split(' ', 1)[0]} ¶{node['briefing_number']}".strip()
+            title = f"{headline}, {pinpoint}"
+        items.append((f"{slug}:{anchor}", anchor, title))
+    for name, anchor, title in items:
+        std.anonlabels[name] = (env.docname, anchor)
+        std.labels[name] = (env.docname, anchor, title)
+
+
+def _own_text(node: nodes.Element) -> str:
+    """A paragraph's text, or a section's heading, as in the source."""
+    if isinstance(node, nodes.section):
+        title = node.next_node(nodes.title)
+        return str(title.rawsource) if title is not None else ""
+    return str(node.rawsource)
+
+
+def _label(node: nodes.Element) -> str:
+    """§3 for a section, ¶12 for a paragraph."""
+    sign = "§" if isinstance(node, nodes.section) else "¶"
+    return f"{sign}{node['briefing_number']}"
+
+
+def _is_numbered(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.paragraph) and "briefing_number" in node
