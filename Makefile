@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 SPHINXOPTS ?=
 JOBS   ?= auto
 
-.PHONY: html pdf pdf-parallel html-en pdf-en gettext translations clean test lint help bench bench-quick
+.PHONY: html pdf pdf-parallel html-en pdf-en gettext translations clean test test-fast lint help bench bench-quick
 
 help:
 	@echo "make html   build the briefing book into build/html/"
@@ -18,6 +18,7 @@ help:
 	@echo "make gettext  extract the book's messages into build/gettext/*.pot"
 	@echo "make translations  merge them into locales/en/LC_MESSAGES/*.po (changed ones fuzzy)"
 	@echo "make test   run lint and the whole test suite"
+	@echo "make test-fast  unit and build tests only (about a minute)"
 	@echo "make lint   ruff and mypy (strict on ext/sphinx_briefing)"
 	@echo "make bench  build cost against plain Sphinx at 1,000 articles, PDF, linker (~20 min)"
 	@echo "make bench-quick  the same at 100 articles, 1,000 glossary entries (~5 min)"
@@ -65,6 +66,10 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# The minute-long loop: pure unit tests and small sphinx.testing builds, no browser, no real book.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n 2 tests/unit tests/build
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build.py $(BENCHFLAGS)

@@ -51,6 +51,7 @@ from pathlib import Path
 
 import corpus
 import linker as linker_bench
+
 from sphinx_briefing import glossary
 
 BENCH = corpus.REPO / "build" / "bench"

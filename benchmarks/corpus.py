@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linker import readings, synthetic_entry
+
 from sphinx_briefing import glossary
 from sphinx_briefing.text import article
 from sphinx_briefing.text.article import Kind

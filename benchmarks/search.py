@@ -61,6 +61,7 @@ from typing import Any
 from urllib.parse import quote
 
 import corpus
+
 from sphinx_briefing import glossary
 
 REPO = Path(__file__).resolve().parent.parent

@@ -1,25 +1,29 @@
-"""Shared fixtures: Sphinx test roots under tests/roots and helpers to build them."""
+"""Fixtures shared by every test folder: Sphinx test roots and the real book's editions.
+
+Each edition of the real book is built once per test session, here, whichever folder's tests
+ask for it. Playwright is imported only by ``tests/browser/conftest.py``.
+"""
 
 from __future__ import annotations
 
-import base64
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
 from sphinx.testing.util import SphinxTestApp
 
-ROOTS = Path(__file__).parent / "roots"
-REPO = Path(__file__).parent.parent
-SEED = REPO / "seeds" / "lavrov-wonsan.txt"
+from tests.helpers import REPO, ROOTS, BookSite, BuildFn, serve, sphinx_build
 
-BuildFn = Callable[..., SphinxTestApp]
+#: Markers from the folder a test lives in (``-m "not browser"`` and the like).
+FOLDER_MARKERS = {"browser": "browser", "bench": "bench", "book": "book"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folder = Path(str(item.path)).parent.name
+        if folder in FOLDER_MARKERS:
+            item.add_marker(FOLDER_MARKERS[folder])
 
 
 @pytest.fixture(scope="session")
@@ -58,114 +62,38 @@ def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> BuildFn:
     return run
 
 
-def warnings_of(app: SphinxTestApp) -> str:
-    """The build's warning output, without colour codes."""
-    import re
-
-    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-
-
-class BookSite:
-    """The real book, built from docs/ once per session and served on loopback."""
-
-    def __init__(self, outdir: Path, url: str, warnings: str) -> None:
-        self.outdir = outdir
-        self.url = url
-        self.warnings = warnings
-
-
 @pytest.fixture(scope="session")
 def book_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BookSite]:
-    """Build docs/ with sphinx-build (as ``make html`` does) and serve it over HTTP."""
-    import subprocess
-    import sys
-
+    """The Arabic book, built from docs/ as ``make html`` does (its PDF included), served
+    over HTTP."""
     out = tmp_path_factory.mktemp("book")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-q",
-            "-d",
-            str(out / "doctrees"),
-            str(REPO / "docs"),
-            str(out / "html"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = sphinx_build(REPO / "docs", out)
     assert result.returncode == 0, result.stderr
     with serve(out / "html") as url:
         yield BookSite(out / "html", url, result.stderr)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep test output readable."""
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on a free loopback port for the duration of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-
-
-#: Measured in the page (a canvas decodes the PNG): see :func:`ink`.
-_INK = """async (png) => {
-  const image = new Image();
-  image.src = 'data:image/png;base64,' + png;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height;
-  const context = canvas.getContext('2d');
-  context.drawImage(image, 0, 0);
-  const data = context.getImageData(0, 0, image.width, image.height).data;
-  let inked = 0;
-  const colours = new Set();
-  for (let i = 0; i < data.length; i += 4) {
-    if (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245) inked++;
-    colours.add((data[i] >> 4) + ',' + (data[i + 1] >> 4) + ',' + (data[i + 2] >> 4));
-  }
-  return {inked: inked / (data.length / 4), colours: colours.size};
-}"""
-
-
-def ink(page: Page, png: bytes) -> dict[str, float]:
-    """How much of a screenshot is drawn: ``inked``, the share of pixels that are not
-    near-white, and ``colours``, the distinct colours at 4 bits per channel."""
-    result: dict[str, float] = page.evaluate(_INK, base64.b64encode(png).decode())
-    return result
-
-
-CHROMIUM = "/usr/bin/chromium"
-#: Headless flags for this closed network: no background requests, no sandbox as root.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+@pytest.fixture(scope="session")
+def arabic_book(book_site: BookSite) -> Path:
+    """The Arabic book's HTML output directory."""
+    return book_site.outdir
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """One headless Chromium for the whole session (Playwright allows one sync instance)."""
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+def english_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BookSite]:
+    """The English edition (``make html-en``: ``language = "en"`` with the translations in
+    ``locales/en``), without the PDF (the tests that use it do not look at it), served."""
+    out = tmp_path_factory.mktemp("book-en")
+    result = sphinx_build(REPO / "docs", out, "-D", "language=en", "-D", "briefing_pdf_in_html=0")
+    assert result.returncode == 0, result.stderr
+    with serve(out / "html") as url:
+        yield BookSite(out / "html", url, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def book_gettext(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The book's message catalogues as ``make gettext`` extracts them (a directory of .pot)."""
+    out = tmp_path_factory.mktemp("gettext")
+    result = sphinx_build(REPO / "docs", out, builder="gettext")
+    assert result.returncode == 0, result.stderr
+    return out / "gettext"

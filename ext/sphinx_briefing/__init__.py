@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.config import ENUM
 
 from sphinx_briefing import nodes as bnodes
+from sphinx_briefing.config import add_config_values
 from sphinx_briefing.domain import BriefingDomain
 from sphinx_briefing.editions.interface import register_catalogs, write_search_catalog
 from sphinx_briefing.editions.status import write_report
@@ -20,6 +20,7 @@ from sphinx_briefing.exports.writer import embed_citations, write_exports
 from sphinx_briefing.html import visitors as html
 from sphinx_briefing.html.assets import add_static_files
 from sphinx_briefing.html.icons import write_icon_subset
+from sphinx_briefing.html.isolate_latin import IsolateLatin
 from sphinx_briefing.html.navigation import use_bounded_sidebar
 from sphinx_briefing.html.page import add_templates, use_direction_bridge
 from sphinx_briefing.html.parallel import add_parallel_toggle
@@ -37,12 +38,11 @@ from sphinx_briefing.pages.glossary_pages import (
     GlossaryDirective,
     GlossaryIndexDirective,
 )
-from sphinx_briefing.pages.isolate_latin import IsolateLatin
 from sphinx_briefing.pages.landing import ArticlesDirective, FillArticleLists, SourcesDirective
 from sphinx_briefing.pdf.builder import BriefingPDFBuilder, build_pdf_for_html
 from sphinx_briefing.read.codec import use_lenient_encoding
 from sphinx_briefing.read.fidelity import FidelityCheck
-from sphinx_briefing.read.mentions import DENSITIES, LinkMentions
+from sphinx_briefing.read.mentions import LinkMentions
 from sphinx_briefing.read.parser import FILETYPE, ArticleParser
 from sphinx_briefing.search.language import SearchArabic
 from sphinx_briefing.search.page_data import add_search_scripts, write_search_data
@@ -56,29 +56,7 @@ _OTHER_FORMATS = ("latex", "text", "man", "texinfo")
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension's parts with Sphinx."""
-    app.add_config_value("briefing_heading_max_words", 12, "env", int)
-    app.add_config_value("briefing_heading_max_chars", 90, "env", int)
-    app.add_config_value("briefing_list_item_max_words", 20, "env", int)
-    app.add_config_value("briefing_isolate_latin", True, "html", bool)
-    app.add_config_value("briefing_web_font", True, "html", bool)
-    app.add_config_value("briefing_glossary_dir", "glossary/entries", "env", str)
-    app.add_config_value("briefing_link_density", "first-per-section", "env", ENUM(*DENSITIES))
-    app.add_config_value("briefing_link_adjectives", False, "env", bool)
-    app.add_config_value("briefing_source_root", "..", "html", str)
-    app.add_config_value("briefing_base_url", "", "html", str)
-    app.add_config_value("briefing_editor", "", "html", str)
-    # Regenerated on every build; pages need not be rewritten when it changes.
-    app.add_config_value("briefing_icons", [], "", list)
-    app.add_config_value("briefing_pdf_name", "briefing", "", str)
-    app.add_config_value("briefing_pdf_paper", "a4", "", str)
-    app.add_config_value("briefing_pdf_digits", "western", "", ENUM("western", "arabic-indic"))
-    app.add_config_value("briefing_pdf_in_html", False, "env", bool)
-    app.add_config_value("briefing_pdf_parallel", False, "", bool)
-    app.add_config_value("briefing_sidebar_articles", 20, "html", int)
-    app.add_config_value("briefing_parallel_language", "en", "env", str)
-    app.add_config_value("briefing_project_translations", {}, "env", dict)
-    app.add_config_value("briefing_author_translations", {}, "env", dict)
-    app.add_config_value("briefing_gc_threshold", 10_000, "", int)
+    add_config_values(app)
 
     app.add_source_suffix(".txt", FILETYPE)
     app.add_source_parser(ArticleParser)

@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from sphinx_briefing import glossary
 from sphinx_briefing.exports import citations
@@ -22,6 +23,7 @@ from sphinx_briefing.search import glossary_search
 from sphinx_briefing.text import article, source
 from sphinx_briefing.text import sidecar as metadata
 from sphinx_briefing.text.linker import Linker
+from sphinx_briefing.vocabulary import TYPES
 
 _LABELS = {
     article.Kind.HEADLINE: "headline",
@@ -31,9 +33,9 @@ _LABELS = {
 }
 
 
-def outline(path: Path, out: object = sys.stdout) -> int:
+def outline(path: Path, out: TextIO | None = None) -> int:
     """Print the article's blocks with line, kind, § and ¶ numbers; 1 when it cannot be read."""
-    write = out.write  # type: ignore[attr-defined]
+    write = (out or sys.stdout).write
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -81,9 +83,9 @@ def _read_text(path: Path) -> str | None:
         return None
 
 
-def annotate(path: Path, glossary_dir: Path, fmt: str, out: object = sys.stdout) -> int:
+def annotate(path: Path, glossary_dir: Path, fmt: str, out: TextIO | None = None) -> int:
     """Print the glossary mentions in ``path``; 2 on bad input."""
-    write = out.write  # type: ignore[attr-defined]
+    write = (out or sys.stdout).write
     if not glossary_dir.is_dir():
         print(f"briefing: {glossary_dir}: no glossary here (use --glossary DIR)", file=sys.stderr)
         return 2
@@ -135,13 +137,13 @@ def search(
     fmt: str,
     limit: int,
     export: Path,
-    out: object = sys.stdout,
+    out: TextIO | None = None,
 ) -> int:
     """Print the glossary entries matching ``query``, best first; 1 when none, 2 on bad input.
 
     Mention counts come from the HTML build's ``glossary.json`` export when there is one.
     """
-    write = out.write  # type: ignore[attr-defined]
+    write = (out or sys.stdout).write
     if not glossary_dir.is_dir():
         print(f"briefing: {glossary_dir}: no glossary here (use --glossary DIR)", file=sys.stderr)
         return 2
@@ -212,7 +214,7 @@ def edition_citations(edition: str | None) -> Path:
 
 
 def cite(
-    target: str, style: str, export: Path, out: object = sys.stdout, edition: str | None = None
+    target: str, style: str, export: Path, out: TextIO | None = None, edition: str | None = None
 ) -> int:
     """Print the citation of ``target``; 2 when it is unknown or the book is not built.
 
@@ -229,7 +231,7 @@ def cite(
     for candidate in (f"briefing:{target}", f"briefing:entry:{target}", target):
         if candidate in by_key:
             text = citations.render(by_key[candidate], style).rstrip("\n")
-            out.write(text + "\n")  # type: ignore[attr-defined]
+            (out or sys.stdout).write(text + "\n")
             return 0
     names = [k.removeprefix("briefing:").removeprefix("entry:") for k in by_key]
     close = difflib.get_close_matches(target, names, n=3, cutoff=0.5)
@@ -255,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     find = commands.add_parser("search", help="look a name up in the glossary")
     find.add_argument("query", help="a name, alias, adjective or description words")
-    find.add_argument("--type", choices=glossary.TYPES, help="only entries of this type")
+    find.add_argument("--type", choices=TYPES, help="only entries of this type")
     find.add_argument("--format", choices=("text", "json"), default="text")
     find.add_argument(
         "--glossary",

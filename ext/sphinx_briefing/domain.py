@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable, Set
-from typing import Any, ClassVar, TypedDict, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from docutils import nodes
 from docutils.nodes import Element
@@ -26,89 +26,19 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from sphinx_briefing.cache import digest
-from sphinx_briefing.glossary import TYPES, Entry, Glossary
+from sphinx_briefing.glossary import Entry, Glossary
 from sphinx_briefing.nodes import entity_preview
+from sphinx_briefing.records import (
+    ArticleRecord,
+    EntityRecord,
+    MentionRecord,
+    TranslationRecord,
+)
 from sphinx_briefing.report import logger, warn
 from sphinx_briefing.text.sidecar import ArticleMeta
+from sphinx_briefing.vocabulary import TYPE_LABELS, TYPES, edition_language
 
 T = TypeVar("T")
-
-
-class ArticleRecord(TypedDict):
-    """One article as the rest of the build sees it."""
-
-    slug: str
-    headline: str
-    source: str
-    outlet: str
-    published: str
-    event_date: str
-    language: str
-    url: str
-    paragraphs: int
-    sections: int
-    #: Absolute path of the sidecar, or "" when the article has none.
-    sidecar: str
-    #: Real path of the article file (for exports and warnings).
-    path: str
-    #: The headline in the article's own language (``headline`` is the edition's).
-    original_headline: str
-    #: A token new each time the article is read: everything recorded from one reading
-    #: (its mentions, paragraphs, translation) is unchanged while it is, so output made
-    #: from them can be kept between builds under this key (:mod:`briefing.fragments`).
-    revision: str
-
-
-class UntranslatedRecord(TypedDict):
-    """A heading or paragraph an edition shows in the article's original language."""
-
-    anchor: str
-    label: str
-    line: int
-    #: A translation exists but is fuzzy: the source changed since it was translated.
-    outdated: bool
-
-
-class TranslationRecord(TypedDict):
-    """How much of an article a translated edition (or the parallel view) has."""
-
-    language: str
-    #: Path of the catalogue, or "" when there is none.
-    catalogue: str
-    messages: int
-    translated: int
-    untranslated: list[UntranslatedRecord]
-
-
-class MentionRecord(TypedDict):
-    """One mention of an entity in an article."""
-
-    entity: str
-    kind: str  # "name" or "adjective"
-    linked: bool
-    #: 1-based line in the article file; start/end are code-point offsets in that line.
-    line: int
-    start: int
-    end: int
-    text: str
-    #: The paragraph's (``p5``) or heading's section (``s3``) anchor.
-    anchor: str
-    #: ¶ number, or 0 for a heading or the headline.
-    paragraph: int
-    snippet: str
-    #: Language of the text the mention is in.
-    lang: str
-    #: In the text this edition shows as the article (not a parallel translation or the
-    #: original behind a translated edition).
-    shown: bool
-
-
-class EntityRecord(TypedDict):
-    """Where a glossary entry is documented."""
-
-    docname: str
-    anchor: str
-    type: str
 
 
 class EntityRole(XRefRole):
@@ -358,8 +288,6 @@ class BriefingDomain(Domain):
 
     def get_type_name(self, type: ObjType, primary: bool = False) -> str:
         """The object type's name as readers see it (search results, the index)."""
-        from sphinx_briefing.pages.glossary_pages import TYPE_LABELS
-
         return _(TYPE_LABELS.get(type.lname, type.lname))
 
     def get_full_qualified_name(self, node: Element) -> str | None:
@@ -500,14 +428,9 @@ def enclosing_article(node: nodes.Node) -> str:
     return ""
 
 
-def _edition(language: str | None) -> str:
-    # As glossary_pages.edition_language (not imported: that module imports this one).
-    return "ar" if (language or "ar") == "ar" else "en"
-
-
 def link_title(entry: Entry, language: str | None = "ar") -> str:
     """A link's ``title``: both names and the short description, the edition's first."""
-    if _edition(language) == "ar":
+    if edition_language(language) == "ar":
         return f"{entry.names['ar']} ({entry.names['en']}): {entry.description['short_ar']}"
     return f"{entry.names['en']} ({entry.names['ar']}): {entry.description['short_en']}"
 
@@ -527,7 +450,7 @@ def preview_content(entry: Entry, language: str | None = "ar") -> list[nodes.inl
         nodes.inline("", entry.names["en"], classes=["briefing-preview-en"]),
         nodes.inline("", entry.description["short_en"], classes=["briefing-preview-desc-en"]),
     ]
-    first, second = (arabic, english) if _edition(language) == "ar" else (english, arabic)
+    first, second = (arabic, english) if edition_language(language) == "ar" else (english, arabic)
     first[0]["classes"].append("briefing-preview-name")
     return [first[0], second[0], first[1], second[1]]
 

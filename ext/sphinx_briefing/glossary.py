@@ -25,7 +25,6 @@ from sphinx_briefing.text.linker import Alias, tokens
 from sphinx_briefing.text.normalise import fold_text
 
 SCHEMA_PATH = resources.SCHEMAS / "glossary-entry.schema.json"
-TYPES = ("person", "place", "organization", "agreement", "event")
 
 #: Where entries refer to other entries, as paths into the entry's data.
 _REFERENCE_FIELDS = (

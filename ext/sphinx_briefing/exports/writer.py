@@ -15,16 +15,11 @@ from sphinx.application import Sphinx
 from sphinx.locale import _
 
 from sphinx_briefing.cache import digest, source_digest
-from sphinx_briefing.domain import (
-    ArticleRecord,
-    BriefingDomain,
-    MentionRecord,
-    TranslationRecord,
-    get_domain,
-)
+from sphinx_briefing.domain import BriefingDomain, get_domain
 from sphinx_briefing.exports import citations
 from sphinx_briefing.incremental.fragments import fragment_store
 from sphinx_briefing.incremental.fresh_exports import is_current, mark_current
+from sphinx_briefing.records import ArticleRecord, MentionRecord, TranslationRecord
 
 EXPORT_DIR = "_briefing"
 

@@ -14,7 +14,7 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_briefing.domain import BriefingDomain
 from sphinx_briefing.glossary import Entry
-from sphinx_briefing.pages.glossary_pages import edition_language
+from sphinx_briefing.vocabulary import edition_language
 
 #: The words the generated parts write: English messages of the extension's interface
 #: catalogue (``locale/ar/LC_MESSAGES/sphinx.po`` has their Arabic), translated by

@@ -411,12 +411,8 @@ def build_map(
 def build_graph(
     domain: BriefingDomain, links: Links, options: dict[str, Any]
 ) -> tuple[list[nodes.Node], list[str]]:
-    from sphinx_briefing.glance.relation_graph import (
-        RELATION_TYPES_PATH,
-        draw_relation_graph,
-        graph_from_glossary,
-        relation_label,
-    )
+    from sphinx_briefing.glance.relation_graph import draw_relation_graph, graph_from_glossary
+    from sphinx_briefing.vocabulary import RELATION_TYPES_PATH, relation_label
 
     glossary = domain.glossary()
     problems = []

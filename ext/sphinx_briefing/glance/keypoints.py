@@ -31,9 +31,9 @@ from sphinx.util.nodes import extract_messages
 from sphinx_briefing.domain import ARTICLE_ATTRIBUTE, get_domain
 from sphinx_briefing.editions.translation import Catalogue, catalogue
 from sphinx_briefing.nodes import foreign_block
-from sphinx_briefing.pages.glossary_pages import edition_language
-from sphinx_briefing.pages.isolate_latin import starts_ltr
 from sphinx_briefing.report import warn
+from sphinx_briefing.text.bidi import starts_ltr
+from sphinx_briefing.vocabulary import edition_language
 
 
 class KeyPointsDirective(SphinxDirective):

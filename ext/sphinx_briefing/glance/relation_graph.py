@@ -45,16 +45,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-
-from sphinx_briefing import resources
 from sphinx_briefing.glance.drawing import segment_hits_box
+from sphinx_briefing.vocabulary import relation_label
 
 if TYPE_CHECKING:
     from sphinx_briefing.glossary import Entry, Glossary
 
-RELATION_TYPES_PATH = resources.DATA / "relation-types.json"
-RELATION_TYPES_SCHEMA_PATH = resources.SCHEMAS / "relation-types.schema.json"
 
 #: Usable both in HTML (the book serves Noto Sans Arabic) and in Typst (IBM Plex Sans Arabic).
 FONT_FAMILY = "'Noto Sans Arabic', 'IBM Plex Sans Arabic', 'IBM Plex Sans', sans-serif"
@@ -123,34 +119,6 @@ SEED = 20250712
 EDGE_ROOM = 40.0  # added to the average node size for one hop of distance
 STARTS = 8  # stress layouts tried; the tidiest is kept
 ITERATIONS = 300
-
-
-# -- relation types ----------------------------------------------------------------------
-
-
-@cache
-def relation_types() -> dict[str, dict[str, str]]:
-    """The relation types' labels, ``{"met": {"ar": "التقى", "en": "met"}, ...}``.
-
-    Validated against ``schemas/relation-types.schema.json``; a bad file raises ValueError.
-    """
-    schema = json.loads(RELATION_TYPES_SCHEMA_PATH.read_text(encoding="utf-8"))
-    data = json.loads(RELATION_TYPES_PATH.read_text(encoding="utf-8"))
-    errors = list(Draft202012Validator(schema).iter_errors(data))
-    if errors:
-        where = "/".join(str(p) for p in errors[0].absolute_path) or "(top)"
-        raise ValueError(f"{RELATION_TYPES_PATH}: {where}: {errors[0].message}")
-    types: dict[str, dict[str, str]] = data
-    return types
-
-
-def relation_label(type: str) -> tuple[str, str]:
-    """The (Arabic, English) label of a relation type, e.g. ``("التقى", "met")``."""
-    labels = relation_types().get(type)
-    if labels is None:
-        known = ", ".join(sorted(relation_types()))
-        raise ValueError(f"unknown relation type {type!r} (known types: {known})")
-    return labels["ar"], labels["en"]
 
 
 # -- colour contrast -----------------------------------------------------------------------

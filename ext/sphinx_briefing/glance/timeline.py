@@ -43,14 +43,12 @@ from sphinx_briefing.glance.relation_graph import (
     FONT_FAMILY,
     ascent,
     descent,
-    relation_label,
     text_width,
     wrap,
 )
 from sphinx_briefing.glossary import Entry, Glossary
+from sphinx_briefing.vocabulary import relation_label, symmetric_relations
 
-#: Relation types that read the same in both directions: listed on both ends, shown once.
-SYMMETRIC = frozenset({"met", "allied-with", "at-war-with", "borders"})
 #: Fact kinds, and the legend group each is drawn as.
 KIND_GROUP = {
     "event": "event",
@@ -288,7 +286,11 @@ def collect_facts(glossary: Glossary) -> list[Fact]:
         for fact in found:
             if fact.relation is not None:
                 source, kind, target = fact.relation
-                ends = tuple(sorted((source, target))) if kind in SYMMETRIC else (source, target)
+                ends = (
+                    tuple(sorted((source, target)))
+                    if kind in symmetric_relations()
+                    else (source, target)
+                )
                 key: tuple[Any, ...] = ("relation", kind, ends, fact.span)
             else:
                 key = (fact.kind, fact.subject, fact.field)

@@ -14,17 +14,12 @@ from sphinx.jinja2glue import BuiltinTemplateLoader
 
 from sphinx_briefing import resources
 from sphinx_briefing.report import warn
+from sphinx_briefing.vocabulary import is_rtl
 
 #: Languages written right to left (primary subtags).
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "ckb", "dv"})
 
 _HTML_TAG = re.compile(r"<html(?![^>]*\sdir=)", re.IGNORECASE)
 BRIDGE = "sphinx_briefing.html.page.DirectionTemplateBridge"
-
-
-def is_rtl(language: str | None) -> bool:
-    """Whether ``language`` (a BCP 47 tag or Sphinx language code) is written right to left."""
-    return bool(language) and re.split(r"[-_]", language or "")[0].lower() in RTL_LANGUAGES
 
 
 class DirectionTemplateBridge(BuiltinTemplateLoader):

@@ -6,7 +6,6 @@ from docutils import nodes
 from sphinx.locale import _
 from sphinx.writers.html5 import HTML5Translator
 
-from sphinx_briefing.html.page import is_rtl
 from sphinx_briefing.nodes import (
     backlinks_html,
     entity_preview,
@@ -16,6 +15,7 @@ from sphinx_briefing.nodes import (
     section_number,
     translation_pair,
 )
+from sphinx_briefing.vocabulary import is_rtl
 
 
 def visit_paragraph_number(self: HTML5Translator, node: paragraph_number) -> None:
@@ -120,7 +120,7 @@ def visit_entity_preview(self: HTML5Translator, node: entity_preview) -> None:
 
 def _render_preview(self: HTML5Translator, node: entity_preview, entity: str) -> str:
     from sphinx_briefing.domain import get_domain, preview_content
-    from sphinx_briefing.pages.isolate_latin import isolate_latin
+    from sphinx_briefing.html.isolate_latin import isolate_latin
 
     entry = get_domain(self.builder.env).entry(entity)
     card = nodes.inline()

@@ -16,42 +16,15 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from sphinx_briefing.cache import source_digest
-from sphinx_briefing.domain import BriefingDomain, MentionRecord, get_domain
-from sphinx_briefing.glossary import TYPES, Entry, english_sort_key
-from sphinx_briefing.html.page import TEMPLATES_DIR, is_rtl, render_template
+from sphinx_briefing.domain import BriefingDomain, get_domain
+from sphinx_briefing.glossary import Entry, english_sort_key
+from sphinx_briefing.html.page import TEMPLATES_DIR, render_template
 from sphinx_briefing.incremental.fragments import fragment_store
 from sphinx_briefing.nodes import backlinks, backlinks_html, foreign_block, isolated_run
-from sphinx_briefing.pages.isolate_latin import latin_runs
+from sphinx_briefing.records import MentionRecord
 from sphinx_briefing.report import warn
-
-#: Relation types as shown on entry pages (translated through the catalogue).
-RELATION_LABELS = {
-    "met": "met",
-    "party-to": "party to",
-    "located-in": "located in",
-    "head-of": "head of",
-    "member-of": "member of",
-    "part-of": "part of",
-    "participant-in": "participant in",
-    "capital-of": "capital of",
-    "at-war-with": "at war with",
-    "allied-with": "allied with",
-    "reported-by": "reported by",
-    "borders": "borders",
-}
-TYPE_LABELS = {
-    "person": "Person",
-    "place": "Place",
-    "organization": "Organization",
-    "agreement": "Agreement",
-    "event": "Event",
-}
-
-
-def edition_language(language: str | None) -> str:
-    """Which of an entry's fields an edition shows: ``ar`` in the Arabic original, ``en`` in
-    any other edition (entries have Arabic and English fields only)."""
-    return "ar" if (language or "ar") == "ar" else "en"
+from sphinx_briefing.text.bidi import latin_runs
+from sphinx_briefing.vocabulary import TYPE_LABELS, TYPES, edition_language, is_rtl, relation_label
 
 
 def entity_ref(entity: str) -> addnodes.pending_xref:
@@ -176,9 +149,9 @@ def relations(entry: Entry, lang: str = "ar") -> nodes.bullet_list | None:
     listing = nodes.bullet_list(classes=["briefing-relations"])
     for relation in found:
         item = nodes.paragraph()
-        item += nodes.inline(
-            "", _(RELATION_LABELS[relation["type"]]), classes=["briefing-relation"]
-        )
+        label_ar, label_en = relation_label(relation["type"], "entry")
+        label = label_ar if lang == "ar" else label_en
+        item += nodes.inline("", label, classes=["briefing-relation"])
         item += nodes.Text(" ")
         item += entity_ref(relation["target"])
         if relation.get("date"):

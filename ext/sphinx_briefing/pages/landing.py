@@ -16,12 +16,13 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import get_filetype
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_briefing.domain import ArticleRecord, get_domain
+from sphinx_briefing.domain import get_domain
 from sphinx_briefing.editions.status import status_line
 from sphinx_briefing.html.navigation import ARTICLES_TOCTREE
 from sphinx_briefing.nodes import article_list
 from sphinx_briefing.read.doctree import source_list
 from sphinx_briefing.read.parser import FILETYPE
+from sphinx_briefing.records import ArticleRecord
 from sphinx_briefing.text import sidecar as metadata
 
 
@@ -81,7 +82,7 @@ class ArticlesDirective(SphinxDirective):
         """A link to the PDF, in HTML only, when the HTML build makes the PDF too."""
         if not self.config.briefing_pdf_in_html:
             return []
-        from sphinx_briefing.pdf.builder import HTML_PDF_DIR
+        from sphinx_briefing.vocabulary import HTML_PDF_DIR
 
         up = "../" * self.env.docname.count("/")
         uri = f"{up}{HTML_PDF_DIR}/{self.config.briefing_pdf_name}.pdf"

@@ -28,8 +28,8 @@ from sphinx.util.nodes import inline_all_toctrees
 
 from sphinx_briefing import resources
 from sphinx_briefing.domain import get_domain
-from sphinx_briefing.html.page import is_rtl
 from sphinx_briefing.pdf.translator import TypstTranslator, string
+from sphinx_briefing.vocabulary import HTML_PDF_DIR, is_rtl
 
 logger = logging.getLogger(__name__)
 
@@ -193,7 +193,6 @@ class BriefingPDFBuilder(Builder):
 
 
 #: Where the HTML build puts the PDF (``briefing_pdf_in_html``), relative to its output.
-HTML_PDF_DIR = "_downloads/pdf"
 
 
 def overrides(config: Config) -> list[str]:

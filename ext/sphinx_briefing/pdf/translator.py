@@ -21,7 +21,6 @@ from sphinx.util import logging
 from sphinx_briefing.editions.translation import LANG
 from sphinx_briefing.glance.nodes import glance_details, glance_figure
 from sphinx_briefing.glance.svg_pdf import for_typst
-from sphinx_briefing.html.page import is_rtl
 from sphinx_briefing.nodes import (
     entity_preview,
     foreign_block,
@@ -30,7 +29,8 @@ from sphinx_briefing.nodes import (
     section_number,
     translation_pair,
 )
-from sphinx_briefing.pages.isolate_latin import starts_ltr
+from sphinx_briefing.text.bidi import starts_ltr
+from sphinx_briefing.vocabulary import is_rtl
 
 logger = logging.getLogger(__name__)
 

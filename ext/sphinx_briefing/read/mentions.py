@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
-from sphinx_briefing.domain import MentionRecord, get_domain
+from sphinx_briefing.domain import get_domain
 from sphinx_briefing.editions.translation import (
     LANG,
     ORIGINAL,
@@ -22,6 +22,7 @@ from sphinx_briefing.editions.translation import (
     TRANSLATION_OF,
 )
 from sphinx_briefing.nodes import GENERATED
+from sphinx_briefing.records import MentionRecord
 from sphinx_briefing.text.linker import Alias, Linker, Mention
 
 DENSITIES = ("all", "first-per-section", "first-per-article")

@@ -11,10 +11,11 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.parsers import Parser
 
-from sphinx_briefing.domain import TranslationRecord, UntranslatedRecord, get_domain
+from sphinx_briefing.domain import get_domain
 from sphinx_briefing.editions import translation
 from sphinx_briefing.read import doctree
 from sphinx_briefing.read.fidelity import remember_source
+from sphinx_briefing.records import TranslationRecord, UntranslatedRecord
 from sphinx_briefing.report import warn
 from sphinx_briefing.text import article, source
 from sphinx_briefing.text import sidecar as metadata

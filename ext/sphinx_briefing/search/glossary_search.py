@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Literal
 
-from sphinx_briefing.glossary import TYPES, Entry, Glossary
+from sphinx_briefing.glossary import Entry, Glossary
 from sphinx_briefing.text.linker import (
     MIN_STEM_AFTER_KAF,
     first_word_stems,
@@ -41,6 +41,7 @@ from sphinx_briefing.text.linker import (
     tokens,
 )
 from sphinx_briefing.text.normalise import fold_text
+from sphinx_briefing.vocabulary import TYPES
 
 Tier = Literal["exact", "tokens", "fuzzy", "description"]
 Field = Literal["name", "alias", "adjective", "short_ar", "short_en", "long_ar", "long_en"]

@@ -21,8 +21,8 @@ from sphinx.locale import _
 from sphinx_briefing.cache import digest, source_digest
 from sphinx_briefing.domain import get_domain
 from sphinx_briefing.incremental.fresh_exports import is_current, mark_current
-from sphinx_briefing.pages.glossary_pages import TYPE_LABELS
 from sphinx_briefing.text.normalise import fold_text
+from sphinx_briefing.vocabulary import TYPE_LABELS
 
 DATA_DIR = "briefing/search"
 

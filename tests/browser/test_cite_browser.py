@@ -1,0 +1,404 @@
+"""Browser tests of the Cite panel (cite.js, cite.css) against the real build of docs/."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Route
+
+from tests import ui_strings
+from tests.helpers import BookSite
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "articles/lavrov-wonsan.html"
+KEY = "briefing:lavrov-wonsan:p7"
+BUTTON = f'p#p7 > button.briefing-cite[data-cite="{KEY}"]'
+SECTION_KEY = "briefing:lavrov-wonsan:s3"
+SECTION_BUTTON = f'section#s3 h2 > button.briefing-cite[data-cite="{SECTION_KEY}"]'
+DIALOG = "dialog.briefing-cite-dialog"
+STYLES = ("chicago", "apa", "mla", "bibtex", "ris", "csl-json")
+CODE_STYLES = ("bibtex", "ris", "csl-json")
+DATA_SCRIPT = re.compile(
+    r'(<script id="briefing-citations" type="application/json">)(.*?)(</script>)', re.S
+)
+
+
+def _context(browser: Browser, width: int = 1400, height: int = 900) -> BrowserContext:
+    return browser.new_context(
+        viewport={"width": width, "height": height},
+        permissions=["clipboard-read", "clipboard-write"],
+    )
+
+
+def _watch_network(page: Page, site: BookSite) -> list[str]:
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            None if request.url.startswith((site.url, "data:")) else outside.append(request.url)
+        ),
+    )
+    return outside
+
+
+@pytest.fixture
+def page(browser: Browser, book_site: BookSite) -> Iterator[Page]:
+    context = _context(browser)
+    page = context.new_page()
+    outside = _watch_network(page, book_site)
+    yield page
+    context.close()
+    assert outside == [], "the cite panel must work offline"
+
+
+def _citations(page: Page) -> dict[str, dict[str, str]]:
+    data: dict[str, dict[str, str]] = page.evaluate(
+        "JSON.parse(document.getElementById('briefing-citations').textContent)"
+    )
+    return data
+
+
+def _headline(page: Page) -> str:
+    return str(
+        page.locator("article.bd-article h1").first.evaluate(
+            "h => Array.from(h.childNodes).filter(n => n.nodeType === Node.TEXT_NODE)"
+            ".map(n => n.textContent).join('').trim()"
+        )
+    )
+
+
+def _active_is(page: Page, selector: str) -> bool:
+    return bool(
+        page.evaluate("s => document.activeElement === document.querySelector(s)", selector)
+    )
+
+
+def _focus_in_dialog(page: Page) -> bool:
+    return bool(
+        page.evaluate(
+            "s => document.querySelector(s).contains(document.activeElement)"
+            " && document.activeElement !== document.querySelector(s)",
+            DIALOG,
+        )
+    )
+
+
+def _dialog_open(page: Page) -> bool:
+    return bool(
+        page.evaluate(
+            "s => { const d = document.querySelector(s); return Boolean(d && d.open"
+            " && d.matches(':modal')); }",
+            DIALOG,
+        )
+    )
+
+
+def _shown_text(page: Page, style: str) -> str:
+    return str(page.locator(f"{DIALOG} pre[data-style='{style}']").evaluate("e => e.textContent"))
+
+
+def _open_by_keyboard(page: Page) -> None:
+    """Tab from the paragraph number to its cite button and press Enter."""
+    page.locator("p#p7 > a.briefing-pnum").focus()
+    page.keyboard.press("Tab")
+    assert _active_is(page, BUTTON)
+    page.keyboard.press("Enter")
+    page.locator(DIALOG).wait_for(state="visible")
+
+
+def test_cite_buttons_are_ready(page: Page, book_site: BookSite) -> None:
+    page.goto(book_site.url + ARTICLE)
+    assert page.evaluate("document.documentElement.classList.contains('briefing-cite-ready')")
+    data = _citations(page)
+    buttons = page.locator(
+        "section.briefing-article p.briefing-para > button.briefing-cite,"
+        " section.briefing-article h2 > button.briefing-cite"
+    )
+    assert buttons.count() == 12 + 7  # every paragraph and every section heading
+    for key in buttons.evaluate_all("bs => bs.map(b => b.dataset.cite)"):
+        assert key in data
+    # Copies of the headings in the tables of contents keep no button (no stray tab stop).
+    in_links = page.locator("a button.briefing-cite")
+    for i in range(in_links.count()):
+        assert in_links.nth(i).is_hidden()
+    # Only one panel, built on demand.
+    assert page.locator(DIALOG).count() == 0
+
+
+def test_keyboard_opens_the_panel_with_the_embedded_citations(
+    page: Page, book_site: BookSite
+) -> None:
+    page.goto(book_site.url + ARTICLE)
+    data = _citations(page)[KEY]
+    headline = _headline(page)
+    assert headline
+
+    page.locator("p#p7 > a.briefing-pnum").focus()
+    page.keyboard.press("Tab")
+    assert _active_is(page, BUTTON)
+    # A focused cite button is always visible, with a focus ring.
+    page.wait_for_function(
+        "s => getComputedStyle(document.querySelector(s)).opacity === '1'", arg=BUTTON
+    )
+    assert page.locator(BUTTON).evaluate("b => getComputedStyle(b).outlineStyle") != "none"
+
+    page.keyboard.press("Enter")
+    page.locator(DIALOG).wait_for(state="visible")
+    assert _dialog_open(page)
+    assert _focus_in_dialog(page)
+
+    dialog = page.locator(DIALOG)
+    heading_id = dialog.get_attribute("aria-labelledby")
+    assert heading_id
+    heading = page.locator(f"#{heading_id}")
+    assert heading.inner_text().strip() == "استشهد بهذا الجزء"
+    assert dialog.locator("button.briefing-cite-close").get_attribute("aria-label") == "إغلاق"
+
+    chicago = _shown_text(page, "chicago")
+    assert chicago == data["chicago"]
+    assert headline in chicago
+    assert "¶7" in chicago
+    for style in STYLES:
+        pre = dialog.locator(f"pre[data-style='{style}']")
+        assert _shown_text(page, style) == data[style]
+        assert pre.get_attribute("dir") == ("ltr" if style in CODE_STYLES else "auto")
+        assert pre.is_visible()
+    assert _shown_text(page, "bibtex").startswith("@incollection{briefing:lavrov-wonsan:p7")
+    copies = dialog.locator("button.briefing-cite-copy")
+    assert copies.count() == len(STYLES)
+    assert [copies.nth(i).inner_text().strip() for i in range(len(STYLES))] == ["نسخ"] * len(STYLES)
+    # Each copy button is named after its style for screen readers ("نسخ BibTeX").
+    for i, style in enumerate(STYLES):
+        label_ids = (copies.nth(i).get_attribute("aria-labelledby") or "").split()
+        names = [page.locator(f"#{ident}").inner_text().strip() for ident in label_ids]
+        assert names[0] == "نسخ" and names[-1].lower().replace("-", "") == style.replace("-", "")
+
+
+def test_panel_interface_speaks_arabic(page: Page, book_site: BookSite) -> None:
+    page.goto(book_site.url + ARTICLE)
+    _open_by_keyboard(page)
+    # Everything except the citations themselves and the style names (proper names).
+    texts = page.evaluate(
+        """s => {
+          const d = document.querySelector(s);
+          const out = [];
+          const walk = (node) => {
+            if (node.nodeType === Node.TEXT_NODE) {
+              if (node.textContent.trim()) out.push(node.textContent.trim());
+              return;
+            }
+            if (node.matches('pre, h3')) return;
+            for (const name of ['aria-label', 'title']) {
+              if (node.getAttribute(name)) out.push(node.getAttribute(name));
+            }
+            node.childNodes.forEach(walk);
+          };
+          walk(d);
+          return out;
+        }""",
+        DIALOG,
+    )
+    assert texts
+    for text in texts:
+        assert not ui_strings.LATIN_WORD.search(text), text
+    assert any(ui_strings.ARABIC.search(text) for text in texts)
+
+
+def test_copy_puts_exactly_the_text_on_the_clipboard(page: Page, book_site: BookSite) -> None:
+    page.goto(book_site.url + ARTICLE)
+    data = _citations(page)[KEY]
+    page.locator(BUTTON).click()
+    page.locator(DIALOG).wait_for(state="visible")
+    status = page.locator(f"{DIALOG} [role='status']")
+    assert status.get_attribute("aria-live") == "polite"
+    for style in ("bibtex", "chicago"):
+        page.evaluate("navigator.clipboard.writeText('-')")
+        button = page.locator(f"{DIALOG} button.briefing-cite-copy[data-style='{style}']")
+        button.click()
+        page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '-')")
+        assert page.evaluate("navigator.clipboard.readText()") == data[style]
+        page.wait_for_function(
+            "s => document.querySelector(s).textContent.trim() === 'تم النسخ'",
+            arg=f"{DIALOG} [role='status']",
+        )
+        assert button.inner_text().strip() == "تم النسخ"
+    # The confirmation is brief.
+    page.wait_for_function(
+        "s => document.querySelector(s).textContent.trim() === ''",
+        arg=f"{DIALOG} [role='status']",
+        timeout=5000,
+    )
+    assert _dialog_open(page)
+
+
+def test_copy_falls_back_without_the_clipboard_api(page: Page, book_site: BookSite) -> None:
+    """As on file://, where writeText may be missing or refused: a hidden textarea."""
+    page.add_init_script(
+        "window.__writeText = Clipboard.prototype.writeText;"
+        "Clipboard.prototype.writeText = () =>"
+        " Promise.reject(new DOMException('refused', 'NotAllowedError'));"
+    )
+    page.goto(book_site.url + ARTICLE)
+    data = _citations(page)[KEY]
+    page.evaluate("window.__writeText.call(navigator.clipboard, '-')")
+    page.locator(BUTTON).click()
+    button = page.locator(f"{DIALOG} button.briefing-cite-copy[data-style='ris']")
+    button.click()
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '-')")
+    assert page.evaluate("navigator.clipboard.readText()") == data["ris"]
+    assert button.inner_text().strip() == "تم النسخ"
+    # The helper textarea is gone and the focus stayed on the copy button.
+    assert page.locator("textarea.briefing-cite-clipboard").count() == 0
+    assert page.evaluate("document.activeElement.dataset.style") == "ris"
+
+
+def test_escape_closes_and_focus_returns(page: Page, book_site: BookSite) -> None:
+    page.goto(book_site.url + ARTICLE)
+    _open_by_keyboard(page)
+    # From the citation text itself: sphinx_highlight.js swallows Escape outside controls.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('pre[data-style=\"chicago\"]')")
+    page.keyboard.press("Escape")
+    page.locator(DIALOG).wait_for(state="hidden")
+    assert not _dialog_open(page)
+    assert _active_is(page, BUTTON)
+
+    # Opened without focusing the button (Safari does not focus buttons on click).
+    page.evaluate("document.activeElement.blur()")
+    page.locator(BUTTON).dispatch_event("click")
+    page.locator(DIALOG).wait_for(state="visible")
+    assert _focus_in_dialog(page)
+    page.keyboard.press("Escape")
+    page.locator(DIALOG).wait_for(state="hidden")
+    assert _active_is(page, BUTTON)
+
+    # The close button does the same; the panel is shared and reused.
+    page.locator(SECTION_BUTTON).click()
+    page.locator(DIALOG).wait_for(state="visible")
+    assert page.locator(DIALOG).count() == 1
+    assert _shown_text(page, "chicago") == _citations(page)[SECTION_KEY]["chicago"]
+    assert "§3" in _shown_text(page, "chicago")
+    page.locator(f"{DIALOG} button.briefing-cite-close").click()
+    page.locator(DIALOG).wait_for(state="hidden")
+    assert _active_is(page, SECTION_BUTTON)
+
+
+def test_cite_buttons_sit_beside_the_numbers(page: Page, book_site: BookSite) -> None:
+    page.goto(book_site.url + ARTICLE)
+    boxes = page.evaluate(
+        """() => Array.from(document.querySelectorAll('p.briefing-para')).map(p => {
+          const r = (e) => { const b = e.getBoundingClientRect();
+            return {x: b.left, y: b.top, w: b.width, h: b.height}; };
+          const text = document.createRange();
+          text.setStartAfter(p.querySelector(':scope > button.briefing-cite'));
+          text.setEnd(p, p.childNodes.length);
+          return {id: p.id, para: r(p), text: r(text),
+                  num: r(p.querySelector(':scope > a.briefing-pnum')),
+                  cite: r(p.querySelector(':scope > button.briefing-cite'))};
+        })"""
+    )
+    assert len(boxes) == 12
+
+    def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+        return (
+            a["x"] < b["x"] + b["w"] - 0.5
+            and b["x"] < a["x"] + a["w"] - 0.5
+            and a["y"] < b["y"] + b["h"] - 0.5
+            and b["y"] < a["y"] + a["h"] - 0.5
+        )
+
+    sidebar = page.locator("#pst-primary-sidebar").bounding_box()
+    assert sidebar is not None
+    all_numbers = [b["num"] for b in boxes]
+    for b in boxes:
+        cite, num = b["cite"], b["num"]
+        assert not overlap(cite, b["text"]), b["id"]
+        assert not any(overlap(cite, n) for n in all_numbers), b["id"]
+        # RTL margin: the button is outside the number, to its right, on the same line.
+        assert cite["x"] >= num["x"] + num["w"], b["id"]
+        assert abs((cite["y"] + cite["h"] / 2) - (num["y"] + num["h"] / 2)) < 4, b["id"]
+        assert cite["x"] + cite["w"] <= sidebar["x"], b["id"]  # clear of the navigation
+
+
+def test_panel_fits_a_phone(browser: Browser, book_site: BookSite) -> None:
+    context = _context(browser, 400, 800)
+    page = context.new_page()
+    outside = _watch_network(page, book_site)
+    page.goto(book_site.url + ARTICLE)
+    cite = page.locator(BUTTON).bounding_box()
+    num = page.locator("p#p7 > a.briefing-pnum").bounding_box()
+    assert cite is not None and num is not None
+    assert cite["x"] >= 0 and cite["x"] + cite["width"] <= 400
+    assert cite["x"] + cite["width"] <= num["x"]  # inline, after the number (RTL)
+    page.locator(BUTTON).click()
+    dialog = page.locator(DIALOG)
+    dialog.wait_for(state="visible")
+    box = dialog.bounding_box()
+    assert box is not None
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 400
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 800
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    # Citations wrap: no sideways scrolling inside the card.
+    for style in STYLES:
+        pre = dialog.locator(f"pre[data-style='{style}']")
+        assert pre.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), style
+    # The last copy button can be reached by scrolling the card.
+    last = dialog.locator("button.briefing-cite-copy[data-style='csl-json']")
+    last.scroll_into_view_if_needed()
+    last_box = last.bounding_box()
+    assert last_box is not None and 0 <= last_box["y"] <= 800 - last_box["height"]
+    context.close()
+    assert outside == []
+
+
+def test_embedded_citations_cannot_break_out(page: Page, book_site: BookSite) -> None:
+    html = (book_site.outdir / ARTICLE).read_text(encoding="utf-8")
+    match = DATA_SCRIPT.search(html)
+    assert match is not None
+    assert len(DATA_SCRIPT.findall(html)) == 1
+    assert "</" not in match.group(2) and "<!--" not in match.group(2)
+
+    page.goto(book_site.url + ARTICLE)
+    assert page.locator("script#briefing-citations").count() == 1
+    assert page.locator("#briefing-citations").count() == 1
+    assert _citations(page) == json.loads(match.group(2))
+    scripts = page.evaluate("document.querySelectorAll('script').length")
+    page.locator(BUTTON).click()
+    page.locator(DIALOG).wait_for(state="visible")
+    assert page.evaluate("document.querySelectorAll('script').length") == scripts
+    assert page.locator(f"{DIALOG} script, {DIALOG} img, {DIALOG} iframe, {DIALOG} a").count() == 0
+
+
+def test_hostile_citation_text_stays_text(page: Page, book_site: BookSite) -> None:
+    """Markup inside the data is shown as text, never parsed."""
+    payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+
+    def tamper(route: Route) -> None:
+        response = route.fetch()
+        body = response.text()
+        match = DATA_SCRIPT.search(body)
+        assert match is not None
+        data: dict[str, Any] = json.loads(match.group(2))
+        data[KEY]["chicago"] = payload
+        data["__proto__"] = {"chicago": payload}
+        # Escaped as a writer must, so the payload cannot end the <script> element.
+        text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+        body = body[: match.start(2)] + text + body[match.end(2) :]
+        route.fulfill(response=response, body=body)
+
+    page.route(f"**/{ARTICLE}", tamper)
+    page.goto(book_site.url + ARTICLE)
+    scripts = page.evaluate("document.querySelectorAll('script').length")
+    page.locator(BUTTON).click()
+    page.locator(DIALOG).wait_for(state="visible")
+    assert _shown_text(page, "chicago") == payload
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator(f"{DIALOG} img, {DIALOG} script").count() == 0
+    assert page.evaluate("document.querySelectorAll('script').length") == scripts
+    assert page.evaluate("({}).chicago") is None

@@ -1,0 +1,49 @@
+"""The machine-wide cache of slow pure computations (font compression, graph layout)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sphinx_briefing import cache
+
+
+def test_cached_text_computes_once_per_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    calls: list[str] = []
+
+    def make(value: str) -> str:
+        calls.append(value)
+        return value * 2
+
+    key = cache.digest("inputs", 1)
+    assert cache.cached_text("kind", key, lambda: make("a")) == "aa"
+    assert cache.cached_text("kind", key, lambda: make("b")) == "aa"  # from the cache
+    assert cache.cached_text("kind", cache.digest("inputs", 2), lambda: make("c")) == "cc"
+    assert calls == ["a", "c"]
+    assert (tmp_path / "kind" / key).read_text(encoding="utf-8") == "aa"
+
+
+def test_empty_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", "")
+    calls: list[int] = []
+    for _ in range(2):
+        cache.cached_text("kind", "key", lambda: str(calls.append(1) or len(calls)))
+    assert calls == [1, 1]
+
+
+def test_unwritable_cache_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(blocked))
+    assert cache.cached_text("kind", "key", lambda: "value") == "value"
+
+
+def test_source_digest_follows_code_and_data(tmp_path: Path) -> None:
+    data = tmp_path / "data.json"
+    data.write_text("{}", encoding="utf-8")
+    before = cache.source_digest(cache.digest, data)
+    assert before == cache.source_digest(cache.digest, data)
+    data.write_text('{"changed": 1}', encoding="utf-8")
+    assert cache.source_digest(cache.digest, data) != before
