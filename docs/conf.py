@@ -32,7 +32,7 @@ html_last_updated_fmt = ""
 # lists each article's matching paragraphs (number, permalink, snippet), loaded lazily,
 # and a glossary page's matching entries; Sphinx's snippet repeated one of those
 # paragraphs. Results without paragraph hits keep their title (for an article, the
-# headline that holds the word). Measurements: README.md, "Search".
+# headline that holds the word). Measurements: benchmarks/README.md.
 html_show_search_summary = False
 
 # Articles come from ../seeds through the docs/articles link.

@@ -1,7 +1,7 @@
 """sphinx-briefing: turn plain-text news articles into a cross-referenced briefing book.
 
-Enable with ``extensions = ["briefing"]``. ``setup()`` only registers; each stage lives
-in its own module (see the README's "How the extension is built").
+Enable with ``extensions = ["sphinx_briefing"]``. ``setup()`` only registers; each stage
+lives in its own folder (``manual/architecture.md`` maps them).
 """
 
 from __future__ import annotations

@@ -220,7 +220,7 @@ class BriefingDomain(Domain):
 
     @property
     def glance_pages(self) -> dict[str, bool]:
-        """Docnames of the pages that hold at-a-glance directives (``briefing.glance``)."""
+        """Docnames of the pages that hold at-a-glance directives (``sphinx_briefing.glance``)."""
         pages: dict[str, bool] = self.data.setdefault("glance_pages", {})
         return pages
 

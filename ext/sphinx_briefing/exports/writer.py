@@ -1,5 +1,6 @@
-"""Machine-readable exports under ``_briefing/`` in the HTML output (formats pinned in the
-README): ``glossary.json``, ``citations.json`` (CSL-JSON), ``citations.bib``, ``citations.ris``."""
+"""Machine-readable exports under ``_briefing/`` in the HTML output (formats pinned in
+``manual/citing.md`` and ``manual/glossary.md``): ``glossary.json``, ``citations.json``
+(CSL-JSON), ``citations.bib``, ``citations.ris``."""
 
 from __future__ import annotations
 
@@ -128,7 +129,8 @@ EXPORT_FILES = ("glossary.json", "citations.json", "citations.bib", "citations.r
 
 
 class ArticleExports(NamedTuple):
-    """One article's part of every export (kept between builds, :mod:`briefing.fragments`)."""
+    """One article's part of every export (kept between builds:
+    :mod:`sphinx_briefing.incremental.fragments`)."""
 
     #: Its CSL-JSON items, as the body of a JSON list.
     csl: str

@@ -1,7 +1,7 @@
 """The drawn parts of the briefing at a glance: the timeline, the locator map and the
 relationship graph, each an SVG with the list or table it is drawn from.
 
-The directives only leave a :class:`~briefing.glance.nodes.glance_placeholder`; the drawing
+The directives only leave a :class:`~sphinx_briefing.glance.nodes.glance_placeholder`; the drawing
 needs every article (mention counts, the paragraphs that mention a fact) and the builder
 (links), so :class:`FillGlance` draws it when the page is written.
 """

@@ -4,7 +4,7 @@ The directive's content is one bulleted (or numbered) list. In each item, the pa
 that start with Arabic are the point. References are written with the ``briefing:para``
 role: ``{briefing:para}`lavrov-wonsan:p7``` anywhere, or ``p7`` alone inside a directive
 with ``:article: lavrov-wonsan`` (completed when references are resolved, see
-:class:`briefing.domain.ParagraphRole`); each is shown as a linked ``¶7``.
+:class:`sphinx_briefing.domain.ParagraphRole`); each is shown as a linked ``¶7``.
 
 The English of a point comes from the page's catalogue, like the rest of the book's text
 (``locales/en/LC_MESSAGES/<page>.po``; the point's paragraph is the message, the English

@@ -36,7 +36,7 @@ Every place is an ``<a href>`` (class ``briefing-map-point``, ``data-entity`` = 
 holding a ``<title>`` (its accessible name), its marker and its label (``<g
 class="briefing-map-label">`` with one ``<text lang="ar" direction="rtl">`` and one ``<text
 lang="en">``). All data text goes through ElementTree, so it is escaped. Colours meet WCAG AA:
-see :data:`PALETTE` and :func:`briefing.glance.drawing.contrast_ratio`.
+see :data:`PALETTE` and :func:`sphinx_briefing.glance.drawing.contrast_ratio`.
 """
 
 from __future__ import annotations

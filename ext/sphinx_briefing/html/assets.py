@@ -43,7 +43,7 @@ def _compress(source: Path, target: Path) -> None:
 
 
 def _woff2(source: Path, target: Path) -> None:
-    """Compress the TTF to WOFF2 (a third of the size, ~3 s); cached across builds."""
+    """Compress the TTF to WOFF2 (a third of the size, and slow); cached across builds."""
     if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
         return
     import fontTools

@@ -1,7 +1,7 @@
 """The parallel view in HTML: the toggle that shows each paragraph's translation beside it.
 
-:func:`briefing.translation.attach_parallel` puts every block's translation in the page
-(``div.briefing-translation``, ``lang``/``dir`` of the translation); the styles in
+:func:`sphinx_briefing.editions.translation.attach_parallel` puts every block's translation in
+the page (``div.briefing-translation``, ``lang``/``dir`` of the translation); the styles in
 ``static/briefing/parallel.css`` hide them until the reader turns the view on with the
 toggle rendered here (``templates/briefing/parallel-toggle.html``). ``parallel.js``
 remembers the choice; it is loaded synchronously in ``<head>`` so a reader who turned the

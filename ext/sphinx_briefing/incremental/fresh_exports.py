@@ -1,6 +1,6 @@
 """Skip regenerating whole-book outputs whose inputs have not changed since the last build.
 
-A digest of the inputs (:func:`briefing.cache.digest`) is kept in the doctree directory
+A digest of the inputs (:func:`sphinx_briefing.cache.digest`) is kept in the doctree directory
 (per builder and output), so a build that changed nothing does not rewrite exports
 computed from every article.
 """

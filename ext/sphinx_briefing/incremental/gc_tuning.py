@@ -3,10 +3,9 @@
 A build holds hundreds of thousands of long-lived container objects (the environment's tables
 of contents and domain data, the doctrees being resolved and written). With CPython's default
 thresholds (700, 10, 10) the collector starts a collection every 700 net allocations and keeps
-rescanning them: at 1,000 articles, unpickling the environment's tables of contents took 0.97 s
-with the collector on and 0.08 s with it off. In runs by hand at 1,000 articles, a
-young-generation threshold of 10,000 made the full build 7 % faster, the no-change rebuild 10 %
-and the one-article rebuild 15 %, for 7 % more peak memory (``benchmarks/README.md``).
+rescanning them, which dominates loading the environment of a large book. A higher
+young-generation threshold makes full and incremental builds faster for a little more peak
+memory; the measurements are in ``benchmarks/README.md``.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ const briefingClusters = (() => {
 
 const briefingSuffixes = [...BRIEFING_TABLES.suffixes].sort((a, b) => b.length - a.length);
 
-/** Fold one character as briefing.normalise.fold_char does. */
+/** Fold one character as sphinx_briefing.text.normalise.fold_char does. */
 const briefingFoldChar = (char) => {
   if (briefingDropped.has(char)) return "";
   const mapped = BRIEFING_TABLES.map[char];
@@ -54,7 +54,7 @@ const briefingReduce = (word) => {
   }
 };
 
-/** The word and every form reachable by stripping clusters (briefing.stemmer.readings). */
+/** The word and every form reachable by stripping clusters (sphinx_briefing.text.stemmer.readings). */
 const briefingReadings = (word) => {
   const seen = [word];
   for (let position = 0; position < seen.length; position++) {
@@ -80,7 +80,7 @@ function splitQuery(query) {
     .filter((term) => term);
 }
 
-/** Every key a folded word of the text is indexed under (briefing.stemmer.index_keys). */
+/** Every key a folded word of the text is indexed under (sphinx_briefing.text.stemmer.index_keys). */
 const briefingIndexKeys = (folded) =>
   briefingIsArabic(folded)
     ? new Set(briefingReadings(folded).map(briefingKey))

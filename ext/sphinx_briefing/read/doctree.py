@@ -1,4 +1,4 @@
-"""Build docutils nodes from a recognised :class:`~briefing.article.Article`.
+"""Build docutils nodes from a recognised :class:`~sphinx_briefing.text.article.Article`.
 
 Ids are ASCII and derived from ordinals (``s3``, ``p12``) so that they survive any change
 elsewhere in the book; each node carries ``source`` and ``line`` for warnings.

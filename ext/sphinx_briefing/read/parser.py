@@ -38,7 +38,7 @@ class ArticleParser(Parser):
         path = Path(document["source"])
         # Nodes and warnings name the real file (docs/articles links to seeds/).
         real = os.path.realpath(path)
-        # The source is read with surrogateescape (see briefing.encoding), so the original
+        # The source is read with surrogateescape (see sphinx_briefing.read.codec), so the original
         # bytes can be recovered here and decoded with a fallback.
         text = source.decode(inputstring.encode("utf-8", "surrogateescape"))
         for finding in text.findings:

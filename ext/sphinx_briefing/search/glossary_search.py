@@ -1,7 +1,7 @@
 """Search the glossary by name, alias, adjective or description, best match first.
 
 Queries and glossary text are compared after the project's one normalisation
-(:func:`briefing.normalise.fold_text`), split into word tokens. An Arabic query word is
+(:func:`sphinx_briefing.text.normalise.fold_text`), split into word tokens. An Arabic query word is
 also read without attached proclitics (``بلافروف`` as ``لافروف``, ``والكورية`` as
 ``كورية``), the way the linker reads the first word of a name, and a glossary word is
 also read without its article ``ال``.
@@ -299,7 +299,7 @@ def search(
 ) -> list[Hit]:
     """Entries matching ``query`` (of type ``kind`` if given), best first.
 
-    Ties are broken by type (in :data:`briefing.glossary.TYPES` order), then by id.
+    Ties are broken by type (in :data:`sphinx_briefing.vocabulary.TYPES` order), then by id.
     """
     hits = []
     for entry in glossary.entries.values():

@@ -1,7 +1,7 @@
 """Sphinx search language for Arabic (``app.add_search_language``).
 
 Indexing (here) and queries (the generated JavaScript in ``language_data.js``) share the
-folding table and the light stemmer (:mod:`briefing.stemmer`). Latin words inside Arabic
+folding table and the light stemmer (:mod:`sphinx_briefing.text.stemmer`). Latin words inside Arabic
 pages are stemmed like Sphinx's English search does.
 """
 

@@ -2,7 +2,7 @@
 
 This is the pure part of the parser: text in, a list of :class:`Block` out, every block
 carrying the 1-based line it came from. It never raises and never drops a non-blank
-line; the heuristics and the author's overrides are documented in the README.
+line; the heuristics and the author's overrides are documented in ``manual/articles.md``.
 """
 
 from __future__ import annotations

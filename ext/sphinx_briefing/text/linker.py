@@ -1,6 +1,6 @@
 """Find mentions of glossary entities in text: Arabic-aware, whole words, longest match.
 
-Matching runs on a folded copy (:mod:`briefing.normalise`) split into word tokens. The
+Matching runs on a folded copy (:mod:`sphinx_briefing.text.normalise`) split into word tokens. The
 first word of a name may carry attached proclitics (و ف ب ل ك, ال and combinations such
 as وبال or لل); later words may carry ال. Aliases live in a token trie, so the work per
 token is bounded by the longest alias (in words), not by the number of aliases.

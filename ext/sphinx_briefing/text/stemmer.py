@@ -1,9 +1,9 @@
 """The Arabic light stemmer of the search language, from the shared tables.
 
 Indexing and querying use the same rules (the JavaScript twin is generated from the same
-table, see :mod:`briefing.search_language`):
+table, see :mod:`sphinx_briefing.search.language`):
 
-- a word is folded (:func:`briefing.normalise.fold_text`);
+- a word is folded (:func:`sphinx_briefing.text.normalise.fold_text`);
 - its **readings** are the word and every form reachable by stripping proclitic clusters
   (و ف, ب ل ك, ال, لل and their combinations) while at least ``min_stem`` letters remain;
 - a reading's **key** is the reading without its longest light suffix (ها ان ات ون ين يه ه ي).
