@@ -440,7 +440,8 @@ class FillBacklinks(SphinxPostTransform):
         backlinks, which as doctree nodes cost more than the rest of its page. Each article's
         part is kept between builds (:mod:`sphinx_briefing.incremental.fragments`), so after
         one article is edited only its parts are rendered again. A :class:`backlinks_html`
-        node: it has no text of its own for the search index (the snippets are the articles' words)."""
+        node: it has no text of its own for the search index (the snippets are the articles'
+        words)."""
         config = self.config
         isolate = bool(config.briefing_isolate_latin and is_rtl(config.language))
         store = fragment_store(self.env._app, "backlinks", _backlinks_version())
