@@ -16,7 +16,7 @@ from sphinx.testing.util import SphinxTestApp
 from tests.helpers import REPO, ROOTS, BookSite, BuildFn, serve, sphinx_build
 
 #: Markers from the folder a test lives in (``-m "not browser"`` and the like).
-FOLDER_MARKERS = {"browser": "browser", "bench": "bench", "book": "book"}
+FOLDER_MARKERS = {"browser": "browser", "bench": "bench", "book": "book", "install": "install"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
