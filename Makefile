@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 SPHINXOPTS ?=
 JOBS   ?= auto
 
-.PHONY: html pdf pdf-parallel html-en pdf-en gettext translations clean test test-fast lint help bench bench-quick
+.PHONY: html pdf pdf-parallel html-en pdf-en gettext translations clean test test-fast lint help bench bench-quick screenshots
 
 help:
 	@echo "make html   build the briefing book into build/html/"
@@ -22,6 +22,7 @@ help:
 	@echo "make lint   ruff and mypy (strict on ext/sphinx_briefing)"
 	@echo "make bench  build cost against plain Sphinx at 1,000 articles, PDF, linker (~20 min)"
 	@echo "make bench-quick  the same at 100 articles, 1,000 glossary entries (~5 min)"
+	@echo "make screenshots  the README's pictures from the built book (manual/images/)"
 	@echo "make clean  remove build/"
 
 $(STAMP): pyproject.toml
@@ -76,6 +77,10 @@ bench: $(STAMP)
 
 bench-quick: $(STAMP)
 	$(BIN)/python benchmarks/build.py --quick $(BENCHFLAGS)
+
+# The README's pictures, from the built book (Playwright drives /usr/bin/chromium).
+screenshots: html
+	$(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf build
