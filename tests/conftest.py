@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -48,18 +49,52 @@ def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> BuildFn:
         srcdir = tmp_path / f"src-{root}"
         if not srcdir.exists():
             shutil.copytree(ROOTS / f"test-{root}", srcdir, symlinks=False)
-        for name, content in (files or {}).items():
-            path = srcdir / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
+        _write_files(srcdir, files)
         app = make_app(buildername, srcdir=srcdir, **kwargs)
         app.build()
         return app
 
     return run
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildFn:
+    """Like :func:`build`, but each distinct build is made once per session and shared: for
+    tests that only read what a build wrote (they must not change its files or rebuild it)."""
+    apps: dict[str, SphinxTestApp] = {}
+
+    def run(
+        root: str = "minimal",
+        files: dict[str, bytes | str] | None = None,
+        buildername: str = "html",
+        **kwargs: object,
+    ) -> SphinxTestApp:
+        key = repr((root, sorted((files or {}).items()), buildername, sorted(kwargs.items())))
+        if key not in apps:
+            srcdir = tmp_path_factory.mktemp(f"shared-{root}") / "src"
+            shutil.copytree(ROOTS / f"test-{root}", srcdir, symlinks=False)
+            _write_files(srcdir, files)
+            app = SphinxTestApp(
+                buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs
+            )
+            app.build()
+            # Sphinx keeps registered nodes and directives in docutils' globals: clean them up
+            # now, as each test's own app does at its end, so later apps start from scratch.
+            app.cleanup()
+            apps[key] = app
+        return apps[key]
+
+    return run
+
+
+def _write_files(srcdir: Path, files: dict[str, bytes | str] | None) -> None:
+    for name, content in (files or {}).items():
+        path = srcdir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,8 @@ SEED_PARAGRAPHS = 12  # the lead, nine paragraphs and two list items
 
 
 @pytest.fixture
-def seed_app(build: BuildFn) -> SphinxTestApp:
-    return build("seed")
+def seed_app(built: BuildFn) -> SphinxTestApp:
+    return built("seed")
 
 
 def article_html(app: SphinxTestApp, name: str = "lavrov-wonsan") -> str:

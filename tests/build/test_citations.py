@@ -20,8 +20,8 @@ RECORDS = 1 + 1 + SECTIONS + PARAGRAPHS + ENTRIES  # book, article, sections, pa
 
 
 @pytest.fixture
-def seed(build: BuildFn) -> SphinxTestApp:
-    return build("seed")
+def seed(built: BuildFn) -> SphinxTestApp:
+    return built("seed")
 
 
 def exported(app: SphinxTestApp, name: str) -> Path:

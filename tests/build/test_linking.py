@@ -28,8 +28,8 @@ def mentions(app: SphinxTestApp, docname: str = ARTICLE) -> list[dict]:
 
 
 @pytest.fixture
-def seed(build: BuildFn) -> SphinxTestApp:
-    return build("seed")
+def seed(built: BuildFn) -> SphinxTestApp:
+    return built("seed")
 
 
 def test_seed_builds_without_warnings(seed: SphinxTestApp) -> None:

@@ -36,9 +36,9 @@ def english_text(block: Tag) -> str:
 
 
 @pytest.fixture
-def seed_app(build: BuildFn) -> SphinxTestApp:
+def seed_app(built: BuildFn) -> SphinxTestApp:
     """The seed article with the book's English catalogue: the Arabic book, parallel view."""
-    return build("seed", files={"locales/en/LC_MESSAGES/articles.po": CATALOGUE.read_bytes()})
+    return built("seed", files={"locales/en/LC_MESSAGES/articles.po": CATALOGUE.read_bytes()})
 
 
 @pytest.fixture

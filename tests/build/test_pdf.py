@@ -14,8 +14,8 @@ from sphinx.testing.util import SphinxTestApp
 from tests.helpers import BIDI_MARKS, contains_in_order, letters, pdftotext, REPO, BuildFn, warnings_of
 
 @pytest.fixture
-def seed_pdf(build: BuildFn) -> SphinxTestApp:
-    return build("seed", buildername="briefing-pdf")
+def seed_pdf(built: BuildFn) -> SphinxTestApp:
+    return built("seed", buildername="briefing-pdf")
 
 
 def outline_titles(reader: PdfReader) -> list[str]:
