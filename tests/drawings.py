@@ -21,6 +21,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 GLOSSARY = REPO / "docs" / "glossary" / "entries"
 GRAPH_TITLE = "الكيانات وعلاقاتها"
 GRAPH_DESCRIPTION = "Entries of the glossary and how they relate."
+#: Coordinates are written with one decimal: anything below this is rounding, not overlap.
+EPSILON = 1e-6
 
 
 @functools.cache
@@ -100,8 +102,14 @@ class Box:
     y1: float
 
     def intersects(self, other: Box) -> bool:
+        """Whether the boxes overlap; boxes that touch do not (within float rounding: a label
+        placed right after another ends at 1155.8 and starts at 1155.8000000000002)."""
+        e = EPSILON
         return (
-            self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+            self.x0 < other.x1 - e
+            and other.x0 < self.x1 - e
+            and self.y0 < other.y1 - e
+            and other.y0 < self.y1 - e
         )
 
     def inside(self, other: Box) -> bool:

@@ -24,6 +24,7 @@ from sphinx_briefing.nodes import backlinks, backlinks_html, foreign_block, isol
 from sphinx_briefing.records import MentionRecord
 from sphinx_briefing.report import warn
 from sphinx_briefing.text.bidi import latin_runs
+from sphinx_briefing.text.urls import safe_url
 from sphinx_briefing.vocabulary import TYPE_LABELS, TYPES, edition_language, is_rtl, relation_label
 
 
@@ -172,7 +173,7 @@ def sources(entry: Entry) -> nodes.bullet_list | None:
     for source in found:
         item = nodes.paragraph()
         title: nodes.Node = _english(source["title"])
-        if source.get("url"):
+        if safe_url(source.get("url", "")):
             link = nodes.reference("", "", refuri=source["url"])
             link += title
             title = link

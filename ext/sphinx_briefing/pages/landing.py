@@ -49,10 +49,7 @@ class ArticlesDirective(SphinxDirective):
             sidecar = metadata.sidecar_path(path)
             if sidecar.is_file():
                 self.env.note_dependency(sidecar)
-            try:
-                meta = metadata.load(Path(path))
-            except metadata.MetaError:
-                meta = metadata.ArticleMeta(slug=metadata.default_slug(Path(path)))
+            meta = metadata.load(Path(path))
             dated.append((meta.sort_date, docname))
         # Newest first; undated articles last (Python's sort is stable with reverse=True).
         ordered = [name for _, name in sorted(dated, key=lambda item: item[0], reverse=True)]

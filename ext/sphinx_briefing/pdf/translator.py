@@ -30,6 +30,7 @@ from sphinx_briefing.nodes import (
     translation_pair,
 )
 from sphinx_briefing.text.bidi import starts_ltr
+from sphinx_briefing.text.urls import safe_url
 from sphinx_briefing.vocabulary import is_rtl
 
 logger = logging.getLogger(__name__)
@@ -418,8 +419,8 @@ class TypstTranslator(nodes.NodeVisitor):
         elif uri.startswith("%"):
             docname, _sep, anchor = uri[1:].partition("#")
             target = label(docname, anchor)
-        elif uri:
-            target = json.dumps(uri, ensure_ascii=False)
+        elif safe_url(uri):
+            target = json.dumps(safe_url(uri), ensure_ascii=False)
         else:
             self.body.append("[")
             node["briefing_bracket"] = True

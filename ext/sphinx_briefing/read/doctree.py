@@ -15,6 +15,7 @@ from sphinx_briefing.exports.citations import key
 from sphinx_briefing.nodes import paragraph_number, section_number
 from sphinx_briefing.text.article import Article, Block, Kind, numbered
 from sphinx_briefing.text.sidecar import ArticleMeta
+from sphinx_briefing.text.urls import safe_url
 
 _E = TypeVar("_E", bound=nodes.Element)
 
@@ -113,6 +114,8 @@ def source_list(
     for label, value in known:
         if value:
             listing += nodes.list_item("", nodes.paragraph("", f"{label}: {value}"))
+    # Sidecars drop unsafe addresses when read; this keeps any other caller safe too.
+    url = safe_url(url) or ""
     if url:
         link = nodes.reference(url, url, refuri=url)
         listing += nodes.list_item("", nodes.paragraph("", f"{_('Address')}: ", link))

@@ -43,7 +43,7 @@ class ArticleParser(Parser):
         text = source.decode(inputstring.encode("utf-8", "surrogateescape"))
         for finding in text.findings:
             warn(finding.message, finding.subtype, real, finding.line)
-        meta = self._metadata(path, env.config)
+        meta = self._metadata(path, env.config, text.text.count("\n") + 1)
         parsed = article.parse(text.text, meta.layout)
         if not parsed.blocks and text.ok:
             warn("article is empty: it has no text to show", "empty", real, 1)
@@ -112,17 +112,18 @@ class ArticleParser(Parser):
             return
         _note_translation(env, cat, translation.attach_parallel(top, cat))
 
-    def _metadata(self, path: Path, config: Config) -> metadata.ArticleMeta:
+    def _metadata(self, path: Path, config: Config, line_count: int) -> metadata.ArticleMeta:
+        """The sidecar's metadata; each problem in it is a ``briefing.sidecar`` warning at
+        its line, and the value in question keeps its default."""
         defaults = article.Layout(
             heading_max_words=config.briefing_heading_max_words,
             heading_max_chars=config.briefing_heading_max_chars,
             list_item_max_words=config.briefing_list_item_max_words,
         )
-        try:
-            return metadata.load(path, defaults)
-        except metadata.MetaError as err:
-            warn(f"{err}; using defaults", "sidecar", metadata.sidecar_path(path), 1)
-            return metadata.ArticleMeta(slug=metadata.default_slug(path))
+        read = metadata.read(path, defaults, line_count)
+        for problem in read.problems:
+            warn(problem.message, "sidecar", metadata.sidecar_path(path), problem.line)
+        return read.meta
 
 
 def _note_translation(

@@ -1,7 +1,10 @@
 """Read an article's optional sidecar (``NAME.meta.toml``) into :class:`ArticleMeta`.
 
-The sidecar is checked key by key against :data:`SCHEMA`; a wrong key or type is a
-:class:`MetaError` naming the file and the key, never a traceback.
+A sidecar is untrusted input (it may be written from a saved web page): every value is checked
+against :data:`SCHEMA` and its own rule (slugs, real dates, ISO 639 language codes, ``http``/
+``https`` URLs, line numbers inside the article, positive limits). Each problem is a
+:class:`Problem` naming the line and the field; the value is then left at its default, so a
+bad value never reaches a page or the PDF and the article still builds.
 """
 
 from __future__ import annotations
@@ -13,7 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
+
 from sphinx_briefing.text.article import Layout
+from sphinx_briefing.text.toml_lines import locate
+from sphinx_briefing.text.urls import safe_url
 
 SIDECAR_SUFFIX = ".meta.toml"
 
@@ -48,6 +55,15 @@ class MetaError(ValueError):
 
 
 @dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a sidecar: the 1-based line, the field (``article.url``), why."""
+
+    line: int
+    field: str
+    message: str
+
+
+@dataclass(frozen=True)
 class ArticleMeta:
     """What is known about an article beyond its text. Empty strings mean unknown."""
 
@@ -78,48 +94,153 @@ def default_slug(article_path: Path) -> str:
     return slug or "article"
 
 
-def _check(path: Path, data: dict[str, Any]) -> None:
-    for table, value in data.items():
-        if table not in SCHEMA:
-            raise MetaError(f"{path}: unknown table [{table}] (expected one of {sorted(SCHEMA)})")
-        if not isinstance(value, dict):
-            raise MetaError(f"{path}: {table} must be a table")
-        for key, item in value.items():
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_LANGUAGE = re.compile(r"^([a-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*$")
+_LINE_LISTS = ("headings", "paragraphs", "list_items")
+_LIMITS = ("heading_max_words", "heading_max_chars", "list_item_max_words")
+
+
+@dataclass
+class Sidecar:
+    """A sidecar as read: the metadata to use and every problem found on the way."""
+
+    meta: ArticleMeta
+    problems: list[Problem] = field(default_factory=list)
+    #: The sidecar's path, or None when the article has none.
+    path: Path | None = None
+
+
+def real_date(value: str) -> bool:
+    """Whether ``value`` is a date that exists, at year, month or day precision."""
+    match = _DATE.match(value)
+    if not match:
+        return False
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def language_code(value: str) -> bool:
+    """Whether ``value`` is an ISO 639 language code Babel knows (``ar``, ``en``, ``fa-IR``)."""
+    match = _LANGUAGE.match(value)
+    return bool(match) and match.group(1) in Locale("en").languages  # type: ignore[union-attr]
+
+
+class _Reader:
+    """Checks one sidecar's values, keeping the good ones and a problem for each bad one."""
+
+    def __init__(self, text: str, line_count: int | None) -> None:
+        self.text = text
+        self.line_count = line_count
+        self.problems: list[Problem] = []
+
+    def problem(self, where: tuple[str, ...], message: str) -> None:
+        self.problems.append(Problem(locate(self.text, where), ".".join(where), message))
+
+    def tables(self, data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        kept: dict[str, dict[str, Any]] = {}
+        for table, value in data.items():
+            if table not in SCHEMA:
+                self.problem((table,), f"unknown table [{table}] (known: {', '.join(SCHEMA)})")
+            elif not isinstance(value, dict):
+                self.problem((table,), f"{table} must be a table")
+            else:
+                kept[table] = self.keys(table, value)
+        return kept
+
+    def keys(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
+        kept: dict[str, Any] = {}
+        for key, item in values.items():
             allowed = SCHEMA[table].get(key)
+            where = (table, key)
             if allowed is None:
-                raise MetaError(f"{path}: unknown key {table}.{key}")
-            if not isinstance(item, allowed) or (isinstance(item, bool) and bool not in allowed):
+                known = ", ".join(SCHEMA[table])
+                self.problem(where, f"unknown key {table}.{key} (known: {known})")
+            elif not isinstance(item, allowed) or (isinstance(item, bool) and bool not in allowed):
                 names = " or ".join(t.__name__ for t in allowed)
-                raise MetaError(f"{path}: {table}.{key} must be {names}, not {item!r}")
-            if isinstance(item, list) and not all(
-                isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in item
-            ):
-                raise MetaError(f"{path}: {table}.{key} must list line numbers (1, 2, ...)")
+                self.problem(where, f"{table}.{key} must be {names}, not {item!r}; ignored")
+            else:
+                checked = self.value(table, key, item)
+                if checked is not None:
+                    kept[key] = checked
+        return kept
+
+    def value(self, table: str, key: str, item: Any) -> Any:
+        where = (table, key)
+        name = f"{table}.{key}"
+        if isinstance(item, dt.datetime):
+            item = item.date()
+        if isinstance(item, dt.date):
+            return item.isoformat()
+        if key == "slug" and not _SLUG.match(item):
+            self.problem(where, f"{name} must be lower-case ASCII words joined by '-'; ignored")
+            return None
+        if key in ("published", "event_date") and item and not real_date(item):
+            self.problem(where, f"{name} {item!r} is not a real date (YYYY, YYYY-MM, YYYY-MM-DD)")
+            return None
+        if key == "language" and not language_code(item):
+            self.problem(
+                where, f"{name} must be an ISO 639 code such as 'ar' or 'en', not {item!r}"
+            )
+            return None
+        if key == "url" and item and safe_url(item) is None:
+            self.problem(where, f"{name} must be an http or https address; {item!r} dropped")
+            return None
+        if key in _LIMITS and item < 1:
+            self.problem(where, f"{name} must be at least 1, not {item}; the default is used")
+            return None
+        if key in _LINE_LISTS:
+            return self.lines(where, item)
+        return item
+
+    def lines(self, where: tuple[str, ...], item: list[Any]) -> list[int]:
+        name = ".".join(where)
+        good = [n for n in item if isinstance(n, int) and not isinstance(n, bool) and n > 0]
+        if len(good) != len(item):
+            self.problem(where, f"{name} must list line numbers (1, 2, ...); others ignored")
+        if self.line_count is not None:
+            outside = [n for n in good if n > self.line_count]
+            if outside:
+                self.problem(
+                    where,
+                    f"{name}: line {', '.join(map(str, outside))} is past the article's last "
+                    f"line ({self.line_count}); ignored",
+                )
+                good = [n for n in good if n <= self.line_count]
+        return good
 
 
-def _date(value: object) -> str:
-    return value.isoformat() if isinstance(value, dt.date) else str(value or "")
+def read(
+    article_path: Path, defaults: Layout | None = None, line_count: int | None = None
+) -> Sidecar:
+    """The metadata of the article at ``article_path`` and the problems of its sidecar.
 
-
-def load(article_path: Path, defaults: Layout | None = None) -> ArticleMeta:
-    """The metadata of the article at ``article_path``; defaults when it has no sidecar.
-
-    ``defaults`` holds the project-wide heuristic thresholds the sidecar may override.
+    Never raises on a bad sidecar: unreadable TOML keeps every default, a bad value keeps
+    its default. ``defaults`` holds the project-wide heuristic thresholds the sidecar may
+    override; ``line_count`` (the article's number of lines) bounds the layout overrides.
     """
     defaults = defaults or Layout()
     path = sidecar_path(article_path)
-    data: dict[str, Any] = {}
-    if path.is_file():
+    data: dict[str, dict[str, Any]] = {}
+    problems: list[Problem] = []
+    found = path.is_file()
+    if found:
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-            raise MetaError(f"{path}: {err}") from None
-        _check(path, data)
-    info: dict[str, Any] = data.get("article", {})
-    slug = info.get("slug") or default_slug(article_path)
-    if not _SLUG.match(slug):
-        raise MetaError(f"{path}: article.slug must be lower-case ASCII words joined by '-'")
-    layout_data: dict[str, Any] = data.get("layout", {})
+            text = path.read_text(encoding="utf-8")
+            raw = tomllib.loads(text)
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as err:
+            line = re.search(r"line (\d+)", str(err))
+            detail = str(err).splitlines()[0] if str(err) else type(err).__name__
+            problems.append(Problem(int(line.group(1)) if line else 1, "", f"unreadable: {detail}"))
+        else:
+            reader = _Reader(text, line_count)
+            data = reader.tables(raw)
+            problems = reader.problems
+    info = data.get("article", {})
+    layout_data = data.get("layout", {})
     layout = Layout(
         heading_max_words=layout_data.get("heading_max_words", defaults.heading_max_words),
         heading_max_chars=layout_data.get("heading_max_chars", defaults.heading_max_chars),
@@ -129,14 +250,20 @@ def load(article_path: Path, defaults: Layout | None = None) -> ArticleMeta:
         list_items=frozenset(layout_data.get("list_items", ())),
         dateline=layout_data.get("dateline", True),
     )
-    return ArticleMeta(
-        slug=slug,
+    meta = ArticleMeta(
+        slug=info.get("slug") or default_slug(article_path),
         headline=info.get("headline", ""),
         source=info.get("source", ""),
         outlet=info.get("outlet", ""),
-        published=_date(info.get("published")),
-        event_date=_date(info.get("event_date")),
+        published=info.get("published", ""),
+        event_date=info.get("event_date", ""),
         language=info.get("language") or "ar",
         url=info.get("url", ""),
         layout=layout,
     )
+    return Sidecar(meta, problems, path if found else None)
+
+
+def load(article_path: Path, defaults: Layout | None = None) -> ArticleMeta:
+    """The metadata of the article at ``article_path`` (problems left unreported)."""
+    return read(article_path, defaults).meta
