@@ -7,6 +7,7 @@ enough to build a book (no theme, MyST or sphinx-intl needed), and ``extensions 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import venv
@@ -30,8 +31,15 @@ BOOK_ONLY = {"sphinx-book-theme", "pydata-sphinx-theme", "myst-parser", "sphinx-
 
 
 def run(*command: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    # Nothing of this process's own paths may leak into the clean environment.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     result = subprocess.run(
-        [str(part) for part in command], capture_output=True, text=True, cwd=cwd, check=False
+        [str(part) for part in command],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+        env=env,
     )
     assert result.returncode == 0, f"{command}:\n{result.stdout}\n{result.stderr}"
     return result
