@@ -62,6 +62,30 @@ def test_windows_1256_is_decoded_with_a_warning(build: BuildFn) -> None:
     assert page_of(app, "legacy").select_one("p#p1").get_text().endswith("نص الخبر الأول.")
 
 
+def test_one_stray_byte_garbles_only_its_own_line(build: BuildFn) -> None:
+    data = (
+        "عنوان الخبر\nوكالات – قال Andr".encode()
+        + b"\xe9"
+        + " لافروف كلامًا.\nفقرة ثانية سليمة.\n".encode()
+    )
+    app = build(files={"articles/stray.txt": data})
+    (line,) = warning_lines(app)
+    assert re.search(
+        r"articles/stray\.txt:2: WARNING: invalid UTF-8 bytes on this line \(0xe9\)", line
+    )
+    page = page_of(app, "stray")
+    assert page.select_one("h1").get_text().startswith("عنوان الخبر")
+    assert "Andr\ufffd لافروف كلامًا." in page.select_one("p#p1").get_text()
+    assert page.select_one("p#p2").get_text().endswith("فقرة ثانية سليمة.")
+
+
+def test_a_utf16_article_with_its_byte_order_mark_is_read(build: BuildFn) -> None:
+    app = build(files={"articles/notepad.txt": GOOD.replace("\n", "\r\n").encode("utf-16")})
+    (line,) = warning_lines(app)
+    assert re.search(r"articles/notepad\.txt:1: WARNING: UTF-16 \(byte-order mark\)", line)
+    assert page_of(app, "notepad").select_one("p#p1").get_text().endswith("نص الخبر الأول.")
+
+
 def test_undecodable_file_is_a_clear_error_not_a_traceback(build: BuildFn) -> None:
     app = build(files={"articles/binary.txt": b"\x89PNG\r\n\x1a\n\xff\xd8\xff\x00\x10"})
     warnings = warnings_of(app)

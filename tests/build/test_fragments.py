@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 from sphinx.testing.util import SphinxTestApp
-from sphinx_briefing.incremental.fragments import FragmentStore
 
+from sphinx_briefing.incremental.fragments import FragmentStore
 from tests.helpers import ROOTS, SEED, warnings_of
 
 

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-from sphinx_briefing.vocabulary import symmetric_relations
+
 from sphinx_briefing.glance import svg_pdf
 from sphinx_briefing.glance.dates import DateSpan, PartialDate
 from sphinx_briefing.glance.drawing import contrast_ratio
@@ -30,8 +30,8 @@ from sphinx_briefing.glance.timeline import (
     timeline_items,
 )
 from sphinx_briefing.glossary import load
-
-from tests.helpers import ROOTS, REPO, BuildFn, warnings_of
+from sphinx_briefing.vocabulary import symmetric_relations
+from tests.helpers import REPO, ROOTS, BuildFn, warnings_of
 
 GLOSSARY = REPO / "docs" / "glossary" / "entries"
 SVG = "{http://www.w3.org/2000/svg}"

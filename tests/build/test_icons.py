@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
-from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
 from sphinx.testing.util import SphinxTestApp
+
 from sphinx_briefing import resources
 from sphinx_briefing.html import icons
-
-from tests.helpers import fontawesome_js, theme_dirs, ROOTS, BuildFn, serve, warnings_of
-
+from tests.helpers import BuildFn, fontawesome_js, theme_dirs, warnings_of
 
 THEME_DIRS = theme_dirs()
 FONTAWESOME_JS = fontawesome_js()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-from sphinx_briefing.html.navigation import shown_entries
 
+from sphinx_briefing.html.navigation import shown_entries
 from tests.helpers import BuildFn, warnings_of
 
 BOOK_THEME = {"html_theme": "sphinx_book_theme"}

@@ -10,13 +10,14 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Tag
 from sphinx.testing.util import SphinxTestApp
 
-from tests.helpers import PARALLEL_ARTICLE, po, REPO, BuildFn, warnings_of
+from tests.helpers import PARALLEL_ARTICLE, REPO, BuildFn, po, warnings_of
 
 CATALOGUE = REPO / "locales" / "en" / "LC_MESSAGES" / "articles.po"
 SEED_PARAGRAPHS = 12  # the lead, nine paragraphs and two list items
 SEED_SECTIONS = 7
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 TOGGLE_LABEL_AR = "الترجمة الإنجليزية"  # sphinx.po: "English translation"
+
 
 #: A small article: a headline and two paragraphs, Latin words in the first.
 def soup(html: str) -> BeautifulSoup:
@@ -163,7 +164,10 @@ def test_english_with_an_arabic_word_keeps_its_latin_runs_whole(build: BuildFn) 
     )
     app = build(
         "minimal",
-        files={"articles/talks.txt": PARALLEL_ARTICLE, "locales/en/LC_MESSAGES/articles.po": catalogue},
+        files={
+            "articles/talks.txt": PARALLEL_ARTICLE,
+            "locales/en/LC_MESSAGES/articles.po": catalogue,
+        },
     )
     page = page_of(app, "articles/talks.html")
     arabic = page.select_one("p#p1")
@@ -185,7 +189,10 @@ def test_english_edition_marks_untranslated_paragraphs_arabic(build: BuildFn) ->
     )
     app = build(
         "minimal",
-        files={"articles/talks.txt": PARALLEL_ARTICLE, "locales/en/LC_MESSAGES/articles.po": catalogue},
+        files={
+            "articles/talks.txt": PARALLEL_ARTICLE,
+            "locales/en/LC_MESSAGES/articles.po": catalogue,
+        },
         confoverrides={"language": "en"},
     )
     html = (app.outdir / "articles" / "talks.html").read_text("utf-8")

@@ -11,7 +11,16 @@ import pytest
 from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
 
-from tests.helpers import BIDI_MARKS, contains_in_order, letters, pdftotext, REPO, BuildFn, warnings_of
+from tests.helpers import (
+    BIDI_MARKS,
+    REPO,
+    BuildFn,
+    contains_in_order,
+    letters,
+    pdftotext,
+    warnings_of,
+)
+
 
 @pytest.fixture
 def seed_pdf(built: BuildFn) -> SphinxTestApp:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from sphinx_briefing.text.source import decode, normalise_for_fidelity
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sphinx_briefing.text.source import BIDI_CONTROLS, decode, normalise_for_fidelity
 
 ARABIC = "كيم جونج أون في وونسان\nنص الخبر."
 
@@ -27,6 +31,67 @@ def test_nul_bytes_removed_with_line() -> None:
     result = decode("سطر\nنص\x00 آخر".encode())
     assert result.text == "سطر\nنص آخر"
     assert [(f.subtype, f.line) for f in result.findings] == [("nul", 2)]
+
+
+def test_one_stray_byte_leaves_the_rest_of_a_utf8_file_intact() -> None:
+    # A Windows-1252 "é" typed into a name on line 2, a truncated character on line 3.
+    data = (
+        ARABIC.split("\n")[0].encode()
+        + b"\nAndr\xe9 "
+        + "لافروف".encode()
+        + b"\n"
+        + "نص".encode()
+        + "خبر".encode()[:-1]
+        + b"\n"
+        + ARABIC.split("\n")[1].encode()
+    )
+    result = decode(data)
+    assert result.ok
+    lines = result.text.split("\n")
+    assert lines[0] == ARABIC.split("\n")[0] and lines[3] == ARABIC.split("\n")[1]
+    assert lines[1] == "Andr\ufffd لافروف"
+    assert lines[2].startswith("نصخ")
+    assert [(f.subtype, f.line) for f in result.findings] == [("encoding", 2), ("encoding", 3)]
+    assert "0xe9" in result.findings[0].message and "\ufffd" in result.findings[0].message
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(codec: str) -> None:
+    data = ARABIC.encode(codec)
+    if not codec.endswith(("le", "be")):
+        assert data[:2] in (b"\xff\xfe", b"\xfe\xff")  # Python writes the mark itself
+    else:
+        data = ("\ufeff" + ARABIC).encode(codec)
+    result = decode(data)
+    assert result.ok and result.text == ARABIC
+    assert [f.subtype for f in result.findings] == ["encoding"]
+    assert "byte-order mark" in result.findings[0].message
+
+
+def test_a_broken_utf16_file_is_an_error_not_a_guess() -> None:
+    result = decode(b"\xff\xfe" + "نص".encode("utf-16-le") + b"\x00\xd8")
+    assert not result.ok and "UTF-16" in result.findings[0].message
+
+
+#: Bytes that are not a line break (a stray byte never adds a line).
+JUNK = st.binary(min_size=1, max_size=3).filter(lambda b: b"\n" not in b and b"\r" not in b)
+
+
+@given(st.text(), JUNK, st.integers(min_value=0))
+def test_stray_bytes_never_lose_the_other_lines(text: str, junk: bytes, where: int) -> None:
+    # A first line of real UTF-8: the file is UTF-8 and never starts with a byte-order mark.
+    lines = ["عربي", *text.replace("\r", "").split("\n")]
+    position = where % len(lines)
+    data = b"\n".join(
+        line.encode() + (junk if i == position else b"") for i, line in enumerate(lines)
+    )
+    result = decode(data)
+    assert result.ok
+    kept = result.text.split("\n")
+    assert len(kept) == len(lines)
+    for i, line in enumerate(lines):
+        if i != position:
+            assert kept[i] == "".join(c for c in line.replace("\x00", "") if c not in BIDI_CONTROLS)
 
 
 def test_windows_1256_is_detected_and_decoded() -> None:
