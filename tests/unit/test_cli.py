@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.helpers import SEED, run_cli, run_console_script
@@ -25,7 +28,8 @@ def test_outline_shows_each_line_with_kind_and_number() -> None:
 
 def test_outline_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     result = run_cli("outline", str(tmp_path / "missing.txt"))
-    assert result.returncode == 1
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("briefing: ")
     assert "missing.txt: No such file or directory" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -34,9 +38,11 @@ def test_outline_of_undecodable_bytes_names_file_and_line(tmp_path: Path) -> Non
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"line one\n\x00\x81\x8d\x1a")
     result = run_cli("outline", str(bad))
-    assert result.returncode == 1
-    assert f"{bad}:2: warning: not valid UTF-8" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"briefing: {bad}:2: not valid UTF-8 (byte 0x81 on this line) and not Windows-1256 "
+        "Arabic either; save the article as UTF-8\n"
+    )
 
 
 def test_outline_honours_sidecar_overrides(tmp_path: Path) -> None:
@@ -89,13 +95,34 @@ def test_annotate_bad_input_is_one_line_and_status_2(tmp_path: Path) -> None:
     legacy.write_bytes("سطر\nكوريا".encode("cp1256"))
     for path, message in (
         (tmp_path / "missing.txt", "No such file or directory"),
-        (binary, "binary file"),
-        (legacy, "legacy.txt:1: not UTF-8"),
+        (binary, "image.bin:1: not valid UTF-8 (byte 0x89 on this line)"),
     ):
         result = run_cli("annotate", str(path), "--glossary", str(GLOSSARY))
         assert result.returncode == 2
         assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
         assert result.stdout == ""
+
+
+def test_annotate_reads_a_file_as_the_book_does(tmp_path: Path) -> None:
+    """The same reader and messages as the build and ``outline``: Windows-1256 with a
+    warning, a stray byte on its own line only."""
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("سطر\nكوريا الشمالية".encode("cp1256"))
+    result = run_cli("annotate", str(legacy), "--glossary", str(GLOSSARY))
+    assert result.returncode == 0
+    assert "legacy.txt:1: warning: not UTF-8 anywhere in the file" in result.stderr
+    assert [m["entity"] for m in json.loads(result.stdout)] == ["north-korea"]
+    stray = tmp_path / "stray.txt"
+    stray.write_bytes("كوريا الشمالية\nAndr".encode() + b"\xe9\n" + "موسكو".encode())
+    result = run_cli("annotate", str(stray), "--glossary", str(GLOSSARY))
+    assert result.returncode == 0
+    assert "stray.txt:2: warning: invalid UTF-8 bytes on this line (0xe9)" in result.stderr
+    assert [(m["entity"], m["line"]) for m in json.loads(result.stdout)] == [
+        ("north-korea", 1),
+        ("moscow", 3),
+    ]
+    outline = run_cli("outline", str(stray))
+    assert "stray.txt:2: warning: invalid UTF-8 bytes on this line (0xe9)" in outline.stderr
 
 
 def test_the_console_script_runs_main_in_its_own_process() -> None:
@@ -106,3 +133,21 @@ def test_the_console_script_runs_main_in_its_own_process() -> None:
     usage = run_console_script("no-such-command")
     assert usage.returncode == 2
     assert "invalid choice" in usage.stderr
+
+
+def test_python_m_runs_the_same_command_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx_briefing.cli", "outline", str(SEED)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == run_cli("outline", str(SEED)).stdout
+
+
+def test_every_subcommand_has_help() -> None:
+    for command in ("outline", "annotate", "search", "cite"):
+        result = run_cli(command, "--help")
+        assert result.returncode == 0
+        assert result.stdout.startswith(f"usage: briefing {command} ")

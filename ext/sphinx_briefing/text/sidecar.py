@@ -50,10 +50,6 @@ SCHEMA: dict[str, dict[str, tuple[type, ...]]] = {
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-class MetaError(ValueError):
-    """A sidecar that cannot be used; the message names the file and the key."""
-
-
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in a sidecar: the 1-based line, the field (``article.url``), why."""
@@ -231,7 +227,7 @@ def read(
         try:
             text = path.read_text(encoding="utf-8")
             raw = tomllib.loads(text)
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as err:
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError, RecursionError) as err:
             line = re.search(r"line (\d+)", str(err))
             detail = str(err).splitlines()[0] if str(err) else type(err).__name__
             problems.append(Problem(int(line.group(1)) if line else 1, "", f"unreadable: {detail}"))
