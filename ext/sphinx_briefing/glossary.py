@@ -1,7 +1,16 @@
 """Glossary data: one TOML file per entry, validated against the shipped JSON Schema.
 
 :func:`load` never raises on bad data: every problem becomes a :class:`Problem` naming
-the file, the line and the field, and an entry with schema errors is left out.
+the file, the line and the field, and an entry with schema errors is left out. Data that is
+valid but would hurt the book is refused piece by piece, the entry kept:
+
+- an alias or adjective that is empty, one letter, or only stopwords
+  (``data/stopwords.json``, folded as the linker folds) is dropped from the entry; such a
+  name stays the headword but is never given to the linker (:func:`alias_refusal`);
+- of two files with the same id, the one named ``<id>.toml`` is used (else the first in
+  sorted order);
+- a relation of an entry to itself is dropped; a circle of ``part-of``/``located-in``
+  relations is reported and kept as written.
 """
 
 from __future__ import annotations
@@ -22,9 +31,15 @@ from jsonschema import Draft202012Validator
 
 from sphinx_briefing import resources
 from sphinx_briefing.text.linker import Alias, tokens
-from sphinx_briefing.text.normalise import fold_text
+from sphinx_briefing.text.normalise import TABLES, fold_text
+from sphinx_briefing.text.toml_lines import locate
 
 SCHEMA_PATH = resources.SCHEMAS / "glossary-entry.schema.json"
+STOPWORDS_PATH = resources.DATA / "stopwords.json"
+STOPWORDS_SCHEMA_PATH = resources.SCHEMAS / "stopwords.schema.json"
+
+#: Relation types that place an entry inside another: a chain of them must not circle back.
+CONTAINMENT = ("part-of", "located-in")
 
 #: Where entries refer to other entries, as paths into the entry's data.
 _REFERENCE_FIELDS = (
@@ -48,7 +63,8 @@ class Problem:
     line: int
     field: str
     message: str
-    #: Warning subtype: schema, duplicate-id, missing-target, date, ambiguous-alias.
+    #: Warning subtype: schema, duplicate-id, missing-target, date, ambiguous-alias,
+    #: refused-alias, self-relation, relation-cycle.
     subtype: str
 
 
@@ -79,11 +95,14 @@ class Entry:
         return adjectives
 
     def linker_aliases(self, lang: str = "ar") -> Iterator[Alias]:
-        """What the linker looks for, in ``lang``."""
+        """What the linker looks for, in ``lang``: names, aliases and adjectives, less those
+        :func:`alias_refusal` refuses (a stopword headword stays the headword, unlinked)."""
         for text in self.aliases(lang):
-            yield Alias(text, self.id, "name")
+            if alias_refusal(text) is None:
+                yield Alias(text, self.id, "name")
         for text in self.adjectives(lang):
-            yield Alias(text, self.id, "adjective")
+            if alias_refusal(text) is None:
+                yield Alias(text, self.id, "adjective")
 
     @property
     def description(self) -> dict[str, str]:
@@ -124,6 +143,9 @@ class Glossary:
                     entry.data.get("names"),
                     entry.data.get("aliases"),
                     entry.data.get("adjectives"),
+                    # What the linker is given: a headword refused by a new stopword list
+                    # changes the links too.
+                    [a.text for lang in ("ar", "en") for a in entry.linker_aliases(lang)],
                 ]
             else:
                 payload = entry.data
@@ -160,6 +182,42 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
+@cache
+def stopwords() -> frozenset[str]:
+    """The folded words no alias may consist of: ``data/stopwords.json`` (validated against
+    ``schemas/stopwords.schema.json``; a bad file raises ValueError) and the search
+    language's stopwords (``data/arabic.json``), so the two lists cannot disagree."""
+    schema = json.loads(STOPWORDS_SCHEMA_PATH.read_text(encoding="utf-8"))
+    data = json.loads(STOPWORDS_PATH.read_text(encoding="utf-8"))
+    errors = list(Draft202012Validator(schema).iter_errors(data))
+    if errors:
+        where = "/".join(str(p) for p in errors[0].absolute_path) or "(top)"
+        raise ValueError(f"{STOPWORDS_PATH}: {where}: {errors[0].message}")
+    words = [*data["ar"], *data["en"], *TABLES["stopwords"]]
+    return frozenset(fold_text(word) for word in words)
+
+
+@cache
+def alias_refusal(text: str) -> str | None:
+    """Why the linker must not look for ``text``, or None if it may.
+
+    Refused: an empty or blank text; a text with one letter or digit, or none, once folded
+    (``ـب``, ``A.``); a text whose every word folds to a stopword (``في``, ``فى``, ``The``,
+    ``of the``). The words are those the linker matches: :func:`fold_text`, then
+    :func:`tokens`."""
+    if not text.strip():
+        return "is empty"
+    words = [t.text for t in tokens(fold_text(text))]
+    letters = sum(len(word) for word in words)
+    if letters == 0:
+        return "has no letter or digit"
+    if letters == 1:
+        return "is a single letter"
+    if all(word in stopwords() for word in words):
+        return "is a stopword" if len(words) == 1 else "is only stopwords"
+    return None
+
+
 def _plain(value: Any) -> Any:
     """TOML dates become ISO strings, as the schema expects."""
     if isinstance(value, dt.date | dt.datetime):
@@ -169,44 +227,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
-
-
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"'.]+?)\s*=")
-
-
-def locate(text: str, where: Sequence[str | int]) -> int:
-    """The 1-based line of ``text`` (TOML) that holds the field at path ``where``."""
-    target = [str(p) for p in where]
-    counters: dict[str, int] = {}
-    table: list[str] = []
-    best_line, best_depth = 1, 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        header = _HEADER.match(line)
-        if header:
-            parts = [p.strip().strip('"') for p in header.group(2).split(".")]
-            if header.group(1) == "[[":
-                key = ".".join(parts)
-                counters[key] = counters.get(key, -1) + 1
-                table = [*parts, str(counters[key])]
-            else:
-                table = parts
-            path = table
-        else:
-            key_match = _KEY.match(line)
-            if not key_match:
-                continue
-            path = [*table, *(p.strip('"') for p in key_match.group(1).split("."))]
-        depth = 0
-        for have, want in zip(path, target, strict=False):
-            if have != want:
-                break
-            depth += 1
-        if depth == len(path) and depth > best_depth:
-            best_line, best_depth = number, depth
-            if depth == len(target):
-                break
-    return best_line
 
 
 def _references(data: Any, path: tuple[str, ...]) -> Iterator[tuple[list[str | int], str]]:
@@ -257,10 +277,80 @@ def _field(where: Sequence[str | int]) -> str:
     return ".".join(str(p) for p in where) or "(entry)"
 
 
+def locate_item(text: str, where: Sequence[str | int], index: int) -> int:
+    """The 1-based line of item ``index`` of the array of strings at ``where`` (an alias
+    in a list written over several lines); the line of the key if the array is not written
+    as ``key = [...]`` (an inline table, say)."""
+    line = locate(text, where)
+    lines = text.split("\n")
+    equals = lines[line - 1].find("=")
+    if equals < 0:
+        return line
+    rest = "\n".join([lines[line - 1][equals + 1 :], *lines[line:]])
+    position = len(rest) - len(rest.lstrip(" \t"))
+    if not rest.startswith("[", position):
+        return line
+    depth, count, number = 0, -1, line
+    while position < len(rest):
+        char = rest[position]
+        if char == "\n":
+            number += 1
+        elif char == "#":
+            end = rest.find("\n", position)
+            position = len(rest) if end < 0 else end
+            continue
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                break
+        elif char in "\"'":
+            if depth == 1:
+                count += 1
+                if count == index:
+                    return number
+            end = _string_end(rest, position)
+            number += rest.count("\n", position, end)
+            position = end
+            continue
+        position += 1
+    return line
+
+
+def _string_end(text: str, start: int) -> int:
+    """Where the TOML string literal opening at ``start`` ends (just past its last quote)."""
+    quote = text[start]
+    delimiter = quote * 3 if text.startswith(quote * 3, start) else quote
+    position = start + len(delimiter)
+    while position < len(text):
+        if quote == '"' and text[position] == "\\":
+            position += 2
+            continue
+        if text.startswith(delimiter, position):
+            end = position + len(delimiter)
+            while delimiter != quote and text.startswith(quote, end) and end - position < 5:
+                end += 1  # """a"""" ends with the quote inside: up to two more
+            return end
+        if delimiter == quote and text[position] == "\n":
+            return position
+        position += 1
+    return len(text)
+
+
+@dataclass(frozen=True)
+class _File:
+    """An entry file that passed the schema: its path, data and text."""
+
+    path: Path
+    data: dict[str, Any]
+    text: str
+
+
 def load(directory: Path) -> Glossary:
     """Read and check every ``*.toml`` under ``directory``."""
     glossary = Glossary()
-    texts: dict[str, str] = {}
+    by_id: dict[str, list[_File]] = {}
     for path in sorted(directory.rglob("*.toml")) if directory.is_dir() else []:
         read = _read(path, glossary)
         if read is None:
@@ -281,24 +371,120 @@ def load(directory: Path) -> Glossary:
             )
         if errors or bad_dates:
             continue
-        entry = Entry(data["id"], data["type"], data, path)
-        if entry.id in glossary.entries:
-            first = glossary.entries[entry.id].path
+        by_id.setdefault(data["id"], []).append(_File(path, data, text))
+    chosen = [_choose(entry_id, files, directory, glossary) for entry_id, files in by_id.items()]
+    texts: dict[str, str] = {}
+    originals: dict[str, dict[str, Any]] = {}
+    for file in sorted(chosen, key=lambda f: f.path):
+        entry_id = file.data["id"]
+        data = _refuse_aliases(file, glossary)
+        data = _drop_self_relations(file, data, glossary)
+        glossary.entries[entry_id] = Entry(entry_id, data["type"], data, file.path)
+        texts[entry_id] = file.text
+        originals[entry_id] = file.data
+    _check_references(glossary, originals, texts)
+    _check_cycles(glossary, originals, texts)
+    _check_ambiguity(glossary, texts)
+    return glossary
+
+
+def _shown(path: Path, directory: Path) -> str:
+    """``path`` as a message names it: relative to the glossary directory."""
+    try:
+        return str(path.relative_to(directory))
+    except ValueError:
+        return str(path)
+
+
+def _choose(entry_id: str, files: list[_File], directory: Path, glossary: Glossary) -> _File:
+    """The file used for ``entry_id``: the one named ``<id>.toml``, else the first in sorted
+    order; each other file is a duplicate-id problem naming the one used."""
+    named = [f for f in files if f.path.stem == entry_id]
+    used = named[0] if named else files[0]
+    if named:
+        why = "as it is named after the id"
+    else:
+        why = f"as it comes first in sorted order and no file is named {entry_id}.toml"
+    for file in files:
+        if file is not used:
             glossary.problems.append(
                 Problem(
-                    path,
-                    locate(text, ["id"]),
+                    file.path,
+                    locate(file.text, ["id"]),
                     "id",
-                    f"duplicate id {entry.id!r} (also in {first})",
+                    f"duplicate id {entry_id!r}: {_shown(used.path, directory)} is used, "
+                    f"{why}; this file is left out",
                     "duplicate-id",
                 )
             )
+    return used
+
+
+def _refuse_aliases(file: _File, glossary: Glossary) -> dict[str, Any]:
+    """The entry's data without the aliases and adjectives :func:`alias_refusal` refuses
+    (or listed twice), each a refused-alias problem at its own line. A refused ``ar`` or
+    ``en`` name is a problem too, but stays: it is the headword, it is only never linked."""
+    data = dict(file.data)
+    for lang in ("ar", "en"):
+        name = data["names"][lang]
+        why = alias_refusal(name)
+        if why is not None:
+            glossary.problems.append(
+                Problem(
+                    file.path,
+                    locate(file.text, ["names", lang]),
+                    f"names.{lang}",
+                    f"name {name!r} {why}: it stays the headword but is never linked",
+                    "refused-alias",
+                )
+            )
+    for section, kind in (("aliases", "alias"), ("adjectives", "adjective")):
+        if section not in data:
             continue
-        glossary.entries[entry.id] = entry
-        texts[entry.id] = text
-    _check_references(glossary, texts)
-    _check_ambiguity(glossary, texts)
-    return glossary
+        data[section] = dict(data[section])
+        for lang, texts in data[section].items():
+            kept: list[str] = []
+            for index, text in enumerate(texts):
+                why = alias_refusal(text)
+                if why is None and text in kept:
+                    why = "is listed twice"
+                if why is None:
+                    kept.append(text)
+                    continue
+                glossary.problems.append(
+                    Problem(
+                        file.path,
+                        locate_item(file.text, [section, lang], index),
+                        f"{section}.{lang}.{index}",
+                        f"{kind} {text!r} {why}: left out, never linked",
+                        "refused-alias",
+                    )
+                )
+            data[section][lang] = kept
+    return data
+
+
+def _drop_self_relations(file: _File, data: dict[str, Any], glossary: Glossary) -> dict[str, Any]:
+    """``data`` without the relations of the entry to itself, each a self-relation problem."""
+    relations: list[dict[str, Any]] = data.get("relations", [])
+    kept: list[dict[str, Any]] = []
+    for index, relation in enumerate(relations):
+        if relation["target"] != data["id"]:
+            kept.append(relation)
+            continue
+        where: list[str | int] = ["relations", index, "target"]
+        glossary.problems.append(
+            Problem(
+                file.path,
+                locate(file.text, where),
+                _field(where),
+                f"{relation['type']!r} relation of {data['id']!r} to itself: left out",
+                "self-relation",
+            )
+        )
+    if len(kept) == len(relations):
+        return data
+    return {**data, "relations": kept}
 
 
 def _real_date(value: str) -> bool:
@@ -309,10 +495,13 @@ def _real_date(value: str) -> bool:
     return True
 
 
-def _check_references(glossary: Glossary, texts: dict[str, str]) -> None:
+def _check_references(
+    glossary: Glossary, originals: dict[str, dict[str, Any]], texts: dict[str, str]
+) -> None:
+    """Every reference names an entry (in the data as written, so lines are right)."""
     for entry in list(glossary.entries.values()):
         for fields in _REFERENCE_FIELDS:
-            for where, ref in _references(entry.data, fields):
+            for where, ref in _references(originals[entry.id], fields):
                 if ref not in glossary.entries:
                     glossary.problems.append(
                         Problem(
@@ -323,6 +512,77 @@ def _check_references(glossary: Glossary, texts: dict[str, str]) -> None:
                             "missing-target",
                         )
                     )
+
+
+#: A containment relation: (source, target, index in the source's relations, type).
+_Edge = tuple[str, str, int, str]
+
+
+def _check_cycles(
+    glossary: Glossary, originals: dict[str, dict[str, Any]], texts: dict[str, str]
+) -> None:
+    """One relation-cycle problem per group of entries whose ``part-of``/``located-in``
+    relations lead back to themselves, at the first relation of the shortest circle through
+    the group's first id. The relations are kept: which one is wrong is the author's call."""
+    edges: dict[str, list[_Edge]] = {}
+    for entry_id in sorted(glossary.entries):
+        for index, relation in enumerate(originals[entry_id].get("relations", [])):
+            target = relation["target"]
+            inside = relation["type"] in CONTAINMENT and target in glossary.entries
+            if inside and target != entry_id:
+                edges.setdefault(entry_id, []).append((entry_id, target, index, relation["type"]))
+    reach = {node: _reachable(node, edges) for node in edges}
+    done: set[str] = set()
+    for start in sorted(reach):
+        if start in done or start not in reach[start]:
+            continue
+        group = {n for n in reach[start] if start in reach.get(n, set())}
+        done |= group
+        circle = _shortest_circle(start, edges, group)
+        chain = ", ".join(f"{s} {kind} {t}" for s, t, _, kind in circle)
+        where: list[str | int] = ["relations", circle[0][2], "target"]
+        glossary.problems.append(
+            Problem(
+                glossary.entries[start].path,
+                locate(texts[start], where),
+                _field(where),
+                f"part-of/located-in relations go round in a circle: {chain} (kept as written)",
+                "relation-cycle",
+            )
+        )
+
+
+def _reachable(start: str, edges: dict[str, list[_Edge]]) -> set[str]:
+    """Every entry reached from ``start`` by one or more edges."""
+    seen: set[str] = set()
+    todo = [t for _, t, _, _ in edges.get(start, [])]
+    while todo:
+        node = todo.pop()
+        if node not in seen:
+            seen.add(node)
+            todo += [t for _, t, _, _ in edges.get(node, [])]
+    return seen
+
+
+def _shortest_circle(start: str, edges: dict[str, list[_Edge]], group: set[str]) -> list[_Edge]:
+    """The fewest edges from ``start`` back to it, within ``group`` (breadth first)."""
+    came: dict[str, _Edge] = {}
+    frontier = [start]
+    while frontier:
+        following: list[str] = []
+        for node in frontier:
+            for edge in edges.get(node, []):
+                target = edge[1]
+                if target == start:
+                    circle = [edge]
+                    while circle[0][0] != start:
+                        circle.insert(0, came[circle[0][0]])
+                    return circle
+                if target in group and target not in came:
+                    came[target] = edge
+                    following.append(target)
+        frontier = following
+    raise AssertionError(f"{start} is in a group with no circle")
 
 
 def _check_ambiguity(glossary: Glossary, texts: dict[str, str]) -> None:

@@ -3,9 +3,26 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
-from sphinx_briefing.glossary import arabic_sort_key, load, locate
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sphinx_briefing.glossary import (
+    STOPWORDS_PATH,
+    Glossary,
+    alias_refusal,
+    arabic_sort_key,
+    load,
+    locate,
+    locate_item,
+    stopwords,
+)
+from sphinx_briefing.text.linker import Linker, tokens
+from sphinx_briefing.text.normalise import TABLES, fold_text
+from sphinx_briefing.text.stemmer import STOPWORDS as SEARCH_STOPWORDS
 from tests.helpers import REPO
 
 ENTRIES = REPO / "docs" / "glossary" / "entries"
@@ -68,14 +85,49 @@ def test_missing_required_name(tmp_path: Path) -> None:
     assert "'en' is a required property" in load(tmp_path).problems[0].message
 
 
-def test_duplicate_id(tmp_path: Path) -> None:
+def test_duplicate_id_neither_named_after_it_keeps_the_first(tmp_path: Path) -> None:
     entry(tmp_path, "a", valid())
     entry(tmp_path, "b", valid(aliases='"وونسانا"'))
-    found = load(tmp_path).problems
+    glossary = load(tmp_path)
+    found = glossary.problems
     assert [(p.path.name, p.line, p.field, p.subtype) for p in found] == [
         ("b.toml", 1, "id", "duplicate-id")
     ]
-    assert "a.toml" in found[0].message
+    assert found[0].message == (
+        "duplicate id 'wonsan': a.toml is used, as it comes first in sorted order and no "
+        "file is named wonsan.toml; this file is left out"
+    )
+    assert glossary.entries["wonsan"].path.name == "a.toml"
+
+
+@pytest.mark.parametrize("other", ["a-copy", "z-copy"])
+def test_duplicate_id_the_file_named_after_it_wins(tmp_path: Path, other: str) -> None:
+    """Whether the other file sorts before or after ``wonsan.toml``."""
+    entry(tmp_path, "wonsan", valid())
+    entry(tmp_path, other, valid(aliases='"وونسانا"'))
+    glossary = load(tmp_path)
+    assert [(p.path.name, p.line, p.field, p.subtype) for p in glossary.problems] == [
+        (f"{other}.toml", 1, "id", "duplicate-id")
+    ]
+    assert glossary.problems[0].message == (
+        "duplicate id 'wonsan': wonsan.toml is used, as it is named after the id; "
+        "this file is left out"
+    )
+    assert glossary.entries["wonsan"].path.name == "wonsan.toml"
+    assert glossary.entries["wonsan"].aliases("ar") == ["وونسان", "ونسان"]
+
+
+def test_duplicate_id_in_a_subfolder_names_it(tmp_path: Path) -> None:
+    (tmp_path / "old").mkdir()
+    entry(tmp_path / "old", "wonsan", valid(aliases='"وونسانا"'))
+    entry(tmp_path, "copy", valid())
+    glossary = load(tmp_path)
+    assert glossary.entries["wonsan"].path == tmp_path / "old" / "wonsan.toml"
+    (problem,) = glossary.problems
+    assert problem.path == tmp_path / "copy.toml"
+    assert problem.message.startswith(
+        "duplicate id 'wonsan': old/wonsan.toml is used, as it is named after the id"
+    )
 
 
 def test_relation_to_a_missing_id(tmp_path: Path) -> None:
@@ -113,8 +165,10 @@ def test_invalid_toml_names_the_line(tmp_path: Path) -> None:
 
 
 def test_alias_claimed_twice_is_an_ambiguity(tmp_path: Path) -> None:
-    entry(tmp_path, "a", valid(id="a", ar="كوريا", en="A", aliases='"كوريا الشمالية"'))
-    entry(tmp_path, "b", valid(id="b", ar="بيونغ يانغ", en="B", aliases='"كوريا  الشماليّة"'))
+    entry(tmp_path, "a", valid(id="a", ar="كوريا", en="Korea", aliases='"كوريا الشمالية"'))
+    entry(
+        tmp_path, "b", valid(id="b", ar="بيونغ يانغ", en="Pyongyang", aliases='"كوريا  الشماليّة"')
+    )
     found = load(tmp_path)
     assert [(p.path.name, p.line, p.field, p.subtype) for p in found.problems] == [
         ("b.toml", 9, "aliases.ar", "ambiguous-alias")
@@ -183,3 +237,322 @@ def test_the_real_glossary_is_clean_and_covers_the_gold() -> None:
     for entry_ in glossary.entries.values():
         assert entry_.names["ar"] and entry_.names["en"]
         assert entry_.description["short_ar"] and entry_.description["short_en"]
+
+
+# Glossary data that cannot hurt the book: refused aliases, duplicate ids, relations.
+
+NORTH_KOREA = valid(id="north-korea", ar="كوريا الشمالية", en="North Korea", aliases='"كوريا"')
+
+#: An entry with good and bad aliases; the line numbers are asserted below.
+MIXED = """\
+id = "wonsan"
+type = "place"
+
+[names]
+ar = "وونسان"
+en = "Wonsan"
+
+[aliases]
+ar = [
+  "ونسان",
+  "في",
+  "فى",
+  "ـو",
+  "",
+  "  ",
+  "مدينة وونسان",
+]
+en = ["Wonsan city", "The", "of the", "A."]
+
+[adjectives]
+ar = ["ونساني", "من"]
+
+[description]
+short_ar = "وصف قصير."
+short_en = "A short description."
+
+[[relations]]
+type = "located-in"
+target = "north-korea"
+"""
+
+
+def located(glossary: Glossary) -> list[tuple[str, int, str, str, str]]:
+    return [(p.path.name, p.line, p.field, p.subtype, p.message) for p in glossary.problems]
+
+
+def test_bad_aliases_are_refused_one_by_one(tmp_path: Path) -> None:
+    entry(tmp_path, "wonsan", MIXED)
+    entry(tmp_path, "north-korea", NORTH_KOREA)
+    glossary = load(tmp_path)
+    refused = "refused-alias"
+    assert located(glossary) == [
+        ("wonsan.toml", 11, "aliases.ar.1", refused, "alias 'في' is a stopword: left out, never linked"),
+        ("wonsan.toml", 12, "aliases.ar.2", refused, "alias 'فى' is a stopword: left out, never linked"),
+        ("wonsan.toml", 13, "aliases.ar.3", refused, "alias 'ـو' is a single letter: left out, never linked"),
+        ("wonsan.toml", 14, "aliases.ar.4", refused, "alias '' is empty: left out, never linked"),
+        ("wonsan.toml", 15, "aliases.ar.5", refused, "alias '  ' is empty: left out, never linked"),
+        ("wonsan.toml", 18, "aliases.en.1", refused, "alias 'The' is a stopword: left out, never linked"),
+        ("wonsan.toml", 18, "aliases.en.2", refused, "alias 'of the' is only stopwords: left out, never linked"),
+        ("wonsan.toml", 18, "aliases.en.3", refused, "alias 'A.' is a single letter: left out, never linked"),
+        ("wonsan.toml", 21, "adjectives.ar.1", refused, "adjective 'من' is a stopword: left out, never linked"),
+    ]  # fmt: skip
+    # The entry stays, with its other names and its relations.
+    wonsan = glossary.entries["wonsan"]
+    assert wonsan.aliases("ar") == ["وونسان", "ونسان", "مدينة وونسان"]
+    assert wonsan.aliases("en") == ["Wonsan", "Wonsan city"]
+    assert wonsan.adjectives("ar") == ["ونساني"]
+    assert wonsan.data["relations"] == [{"type": "located-in", "target": "north-korea"}]
+    assert {a.text for a in glossary.aliases("ar") if a.entity == "wonsan"} == {
+        "وونسان",
+        "ونسان",
+        "مدينة وونسان",
+        "ونساني",
+    }
+    # What was refused is never found: not «في», not «فى», not «وفي».
+    found = Linker(glossary.aliases("ar")).find("وصل في الصباح إلى وونسان وفي المساء فى المدينة")
+    assert [(m.text, m.entity) for m in found] == [("وونسان", "wonsan")]
+
+
+def test_an_entry_whose_aliases_are_all_refused_keeps_its_names(tmp_path: Path) -> None:
+    entry(tmp_path, "wonsan", valid(aliases='"", "في"'))
+    glossary = load(tmp_path)
+    assert [(p.line, p.field) for p in glossary.problems] == [
+        (9, "aliases.ar.0"),
+        (9, "aliases.ar.1"),
+    ]
+    assert glossary.entries["wonsan"].aliases("ar") == ["وونسان"]
+    assert glossary.entries["wonsan"].data["aliases"] == {"ar": []}
+
+
+def test_a_stopword_or_one_letter_name_stays_the_headword_unlinked(tmp_path: Path) -> None:
+    entry(tmp_path, "x", valid(id="x", ar="ى", en="Of", aliases='"اكس"'))
+    glossary = load(tmp_path)
+    assert located(glossary) == [
+        ("x.toml", 5, "names.ar", "refused-alias", "name 'ى' is a single letter: it stays the headword but is never linked"),
+        ("x.toml", 6, "names.en", "refused-alias", "name 'Of' is a stopword: it stays the headword but is never linked"),
+    ]  # fmt: skip
+    x = glossary.entries["x"]
+    assert x.names == {"ar": "ى", "en": "Of"}
+    assert [a.text for a in x.linker_aliases("ar")] == ["اكس"]
+    assert list(x.linker_aliases("en")) == []
+
+
+def test_an_alias_listed_twice_is_kept_once(tmp_path: Path) -> None:
+    entry(tmp_path, "wonsan", valid(aliases='"ونسان", "ونسان"'))
+    glossary = load(tmp_path)
+    assert located(glossary) == [
+        ("wonsan.toml", 9, "aliases.ar.1", "refused-alias", "alias 'ونسان' is listed twice: left out, never linked")
+    ]  # fmt: skip
+    assert glossary.entries["wonsan"].aliases("ar") == ["وونسان", "ونسان"]
+
+
+def test_an_alias_that_is_not_a_string_is_still_a_schema_error(tmp_path: Path) -> None:
+    entry(tmp_path, "wonsan", valid(aliases='"ونسان", 3'))
+    assert problems(tmp_path) == [("wonsan.toml", 9, "aliases.ar.1", "schema")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["في", "فى", "فِي", "في ", "في\u0640", "إلى", "الى", "على", "علٰى", "وفي", "بهذا", "والتي", "لأن",
+     "the", "The", "THE", "of", "and", "in", "a", "An", "of the", "in the", "",
+     " ", "\t", "\u200f", "-", "ب", "A", "7", "ـبـ", "ئ"],
+)  # fmt: skip
+def test_alias_refusal_refuses(text: str) -> None:
+    assert alias_refusal(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وونسان", "كوريا", "US", "U.S.", "UN", "The Hague", "بان كي مون", "Bank of Korea", "ب ب",
+     "كيم", "لافروف", "Lavrov"],
+)  # fmt: skip
+def test_alias_refusal_accepts(text: str) -> None:
+    assert alias_refusal(text) is None
+
+
+def test_locate_item_finds_each_string_of_a_multiline_array() -> None:
+    text = (
+        'id = "x"\n'  # 1
+        "[aliases]\n"  # 2
+        'ar = [ "a]b", # "not", [an item]\n'  # 3
+        "  'c[',\n"  # 4
+        '  """d\n'  # 5
+        'e""", "f\\"",\n'  # 6
+        '  "g" ]\n'  # 7
+        'en = ["h"]\n'  # 8
+        "[adjectives]\n"  # 9
+        'ar = ["i"]\n'  # 10
+    )
+    assert [locate_item(text, ["aliases", "ar"], i) for i in range(6)] == [3, 4, 5, 6, 7, 3]
+    assert locate_item(text, ["aliases", "en"], 0) == 8
+    assert locate_item(text, ["adjectives", "ar"], 0) == 10
+    inline = 'id = "x"\naliases = { ar = [\n"a", "b"] }\n'
+    assert locate_item(inline, ["aliases", "ar"], 1) == 2  # the key's line
+
+
+SELF = (
+    valid()
+    + '\n[[relations]]\ntype = "part-of"\ntarget = "wonsan"\n'  # lines 14-17
+    + '\n[[relations]]\ntype = "located-in"\ntarget = "nowhere"\n'  # lines 18-21
+    + '\n[[relations]]\ntype = "located-in"\ntarget = "north-korea"\n'  # lines 22-25
+)
+
+
+def test_a_relation_to_itself_is_left_out(tmp_path: Path) -> None:
+    entry(tmp_path, "wonsan", SELF)
+    entry(tmp_path, "north-korea", NORTH_KOREA)
+    glossary = load(tmp_path)
+    assert located(glossary) == [
+        ("wonsan.toml", 17, "relations.0.target", "self-relation", "'part-of' relation of 'wonsan' to itself: left out"),
+        ("wonsan.toml", 21, "relations.1.target", "missing-target", "refers to 'nowhere', which is not a glossary entry"),
+    ]  # fmt: skip
+    assert glossary.entries["wonsan"].data["relations"] == [
+        {"type": "located-in", "target": "nowhere"},
+        {"type": "located-in", "target": "north-korea"},
+    ]
+
+
+def related(entry_id: str, *relations: tuple[str, str]) -> str:
+    text = valid(
+        id=entry_id, ar=f"اسم {entry_id}", en=f"Name {entry_id}", aliases=f'"كنية {entry_id}"'
+    )
+    for kind, target in relations:
+        text += f'\n[[relations]]\ntype = "{kind}"\ntarget = "{target}"\n'
+    return text
+
+
+@pytest.mark.parametrize("first", ["a", "b"])
+def test_a_two_entry_circle_is_reported_and_kept(tmp_path: Path, first: str) -> None:
+    second = "b" if first == "a" else "a"
+    entry(tmp_path, first, related(first, ("part-of", second)))
+    entry(tmp_path, second, related(second, ("met", "c"), ("part-of", first)))
+    entry(tmp_path, "c", related("c", ("part-of", "a")))
+    glossary = load(tmp_path)
+    # a's part-of b is its first relation when a is written first, else its second.
+    line, field = (17, "relations.0.target") if first == "a" else (21, "relations.1.target")
+    circle = "part-of/located-in relations go round in a circle: a part-of b, b part-of a"
+    expected = ("a.toml", line, field, "relation-cycle", f"{circle} (kept as written)")
+    assert located(glossary) == [expected]
+    assert glossary.entries["a"].data["relations"][-1] == {"type": "part-of", "target": "b"}
+    assert glossary.entries["b"].data["relations"][-1] == {"type": "part-of", "target": "a"}
+
+
+def test_longer_circles_each_once_with_the_shortest_path(tmp_path: Path) -> None:
+    # a → b → c → a, and the longer a → b → d → c → a; e → a leads in, not round.
+    entry(tmp_path, "a", related("a", ("located-in", "b")))
+    entry(tmp_path, "b", related("b", ("part-of", "d"), ("part-of", "c")))
+    entry(tmp_path, "c", related("c", ("located-in", "a")))
+    entry(tmp_path, "d", related("d", ("part-of", "c")))
+    entry(tmp_path, "e", related("e", ("part-of", "a")))
+    # A second, separate circle: x ↔ y through located-in only.
+    entry(tmp_path, "x", related("x", ("located-in", "y")))
+    entry(tmp_path, "y", related("y", ("located-in", "x")))
+    glossary = load(tmp_path)
+    assert located(glossary) == [
+        ("a.toml", 17, "relations.0.target", "relation-cycle", "part-of/located-in relations go round in a circle: a located-in b, b part-of c, c located-in a (kept as written)"),
+        ("x.toml", 17, "relations.0.target", "relation-cycle", "part-of/located-in relations go round in a circle: x located-in y, y located-in x (kept as written)"),
+    ]  # fmt: skip
+    assert set(glossary.entries) == {"a", "b", "c", "d", "e", "x", "y"}
+
+
+def test_other_relation_types_may_go_both_ways(tmp_path: Path) -> None:
+    entry(tmp_path, "a", related("a", ("met", "b"), ("part-of", "c")))
+    entry(tmp_path, "b", related("b", ("met", "a"), ("borders", "c")))
+    entry(tmp_path, "c", related("c", ("borders", "b"), ("head-of", "a")))
+    assert load(tmp_path).problems == []
+
+
+# The stopword list.
+
+
+def test_the_stopword_list_covers_the_common_words_and_the_search_stopwords() -> None:
+    data = json.loads(STOPWORDS_PATH.read_text(encoding="utf-8"))
+    arabic = "في من إلى على عن مع هذا هذه ذلك التي الذي أن إن كان قال بعد قبل"
+    english = "the of and in on at to a an for with by from"
+    for word in [*arabic.split(), *english.split()]:
+        assert fold_text(word) in stopwords(), word
+    assert {fold_text(w) for w in SEARCH_STOPWORDS} <= stopwords()
+    # Prefixed forms are listed as written.
+    assert {"وفي", "ومن", "بهذا", "لذلك", "والتي", "بأن", "لأن"} <= set(data["ar"])
+    # "us" is the US; the list must not refuse it.
+    assert "us" not in stopwords()
+
+
+def test_a_bad_stopword_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sphinx_briefing.glossary as glossary_module
+
+    bad = tmp_path / "stopwords.json"
+    bad.write_text('{"description": "x", "ar": ["في من"], "en": []}', encoding="utf-8")
+    monkeypatch.setattr(glossary_module, "STOPWORDS_PATH", bad)
+    with pytest.raises(ValueError, match=r"ar/0"):
+        stopwords.__wrapped__()  # type: ignore[attr-defined]
+
+
+#: For each folded letter, the letters that fold to it (أ إ آ ٱ → ا, ى → ي, ة → ه …).
+_VARIANTS: dict[str, list[str]] = {}
+for _raw, _folded in TABLES["map"].items():
+    _VARIANTS.setdefault(_folded, [_folded]).append(_raw)
+_MARKS = [
+    "",
+    "",
+    "",
+    "\u064e",
+    "\u0650",
+    "\u0651",
+    "\u0652",
+    "\u064b",
+    "\u0640",
+    "\u200c",
+    "\u0670",
+]
+_WORDS = sorted(
+    {*json.loads(STOPWORDS_PATH.read_text(encoding="utf-8"))["ar"], *SEARCH_STOPWORDS}
+    | set(json.loads(STOPWORDS_PATH.read_text(encoding="utf-8"))["en"])
+)
+
+
+@st.composite
+def disguised_stopwords(draw: st.DrawFn) -> str:
+    """A stopword as an author might type it: any spelling variant, harakat, tatweel,
+    joiners, case and surrounding spaces that fold away."""
+    word = fold_text(draw(st.sampled_from(_WORDS)))
+    out = draw(st.sampled_from(["", " ", "\t", "\u200f"]))
+    for char in word:
+        out += draw(st.sampled_from(_VARIANTS.get(char, [char])))
+        if char.isascii():
+            out = out[:-1] + draw(st.sampled_from([char.lower(), char.upper()]))
+        else:
+            out += draw(st.sampled_from(_MARKS))
+    return out + draw(st.sampled_from(["", " ", "\u0640"]))
+
+
+@given(disguised_stopwords())
+@settings(max_examples=300)
+def test_any_alias_that_folds_to_a_stopword_is_refused(text: str) -> None:
+    assert next(t.text for t in tokens(fold_text(text))) in stopwords()
+    assert alias_refusal(text) in {"is a stopword", "is a single letter"}
+
+
+@given(disguised_stopwords())
+@settings(max_examples=40, deadline=None)
+def test_a_disguised_stopword_alias_never_links(text: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        directory = Path(folder)
+        entry(
+            directory,
+            "wonsan",
+            valid(aliases=json.dumps(["ونسان", text], ensure_ascii=False)[1:-1]),
+        )
+        glossary = load(directory)
+    ((line, field, subtype),) = [(p.line, p.field, p.subtype) for p in glossary.problems]
+    assert (line, field, subtype) == (9, "aliases.ar.1", "refused-alias")
+    assert glossary.entries["wonsan"].aliases("ar") == ["وونسان", "ونسان"]
+    linker = Linker([*glossary.aliases("ar"), *glossary.aliases("en")])
+    assert linker.find(f"قال إنه {text} المدينة وفي the end") == []
+
+
+@given(st.text(st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهويةىأإء")), min_size=2, max_size=8))
+def test_other_words_of_two_letters_or_more_are_accepted(word: str) -> None:
+    if fold_text(word) not in stopwords():
+        assert alias_refusal(word) is None
