@@ -6,15 +6,23 @@ ask for it. Playwright is imported only by ``tests/browser/conftest.py``.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sphinx.testing.util import SphinxTestApp
 
 from tests.helpers import REPO, ROOTS, BookSite, BuildFn, serve, sphinx_build
+
+# CI runs the property tests on a fixed seed so that a landing never depends on luck; a
+# developer's run explores new examples each time (and keeps failures in .hypothesis/).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 #: Markers from the folder a test lives in (``-m "not browser"`` and the like).
 FOLDER_MARKERS = {"browser": "browser", "bench": "bench", "book": "book", "install": "install"}

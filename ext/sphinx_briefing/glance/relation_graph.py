@@ -111,6 +111,9 @@ PAD_X, PAD_Y = 10.0, 3.0  # inside a node box, around the text
 LINE_STEP = 1.5  # between wrapped lines, in em
 BOX_GAP_X, BOX_GAP_Y = 36.0, 26.0  # least space between two node boxes
 LABEL_PAD = 3.0  # around an edge label's text, kept clear of everything else
+#: Coordinates are written with one decimal: labels that touch keep this much apart, or the
+#: rounding could make them overlap by a tenth of a pixel.
+ROUNDING_GAP = 0.1
 MARGIN = 10.0
 PARALLEL_OFFSET = 30.0  # between relations of different types joining the same pair
 SPREAD = 1.15  # how much the layout grows when an edge label finds no room
@@ -720,7 +723,7 @@ def _place_labels(edges: Sequence[_Edge], boxes: dict[str, _Box]) -> bool:
         best: tuple[int, int, int, Rect] | None = None
         for rank, (shift_rank, rect) in enumerate(_label_candidates(edge)):
             if any(rect.intersects(o) for o in obstacles) or any(
-                rect.intersects(p) for p in placed
+                rect.intersects(p.grow(ROUNDING_GAP)) for p in placed
             ):
                 continue
             crossings = sum(
@@ -742,7 +745,7 @@ def _place_leftover_labels(edges: Sequence[_Edge], boxes: dict[str, _Box]) -> No
     """Last resort: labels that found no room go to the nearest free spot around the line's
     middle (searching outward ring by ring, which always ends)."""
     obstacles = [box.rect.grow(LABEL_PAD) for box in boxes.values()]
-    obstacles += [edge.label for edge in edges if edge.label is not None]
+    obstacles += [edge.label.grow(ROUNDING_GAP) for edge in edges if edge.label is not None]
     for edge in edges:
         if edge.label is not None:
             continue
@@ -756,7 +759,7 @@ def _place_leftover_labels(edges: Sequence[_Edge], boxes: dict[str, _Box]) -> No
                         rect = Rect.around(cx + dx * 6, cy + dy * 6, edge.label_w, edge.label_h)
                         if edge.label is None and not any(rect.intersects(o) for o in obstacles):
                             edge.label = rect
-        obstacles.append(edge.label)
+        obstacles.append(edge.label.grow(ROUNDING_GAP))
 
 
 def _layout(boxes: list[_Box], edges: list[_Edge]) -> None:
