@@ -33,6 +33,7 @@ from sphinx_briefing import resources
 from sphinx_briefing.text.linker import Alias, tokens
 from sphinx_briefing.text.normalise import TABLES, fold_text
 from sphinx_briefing.text.toml_lines import locate
+from sphinx_briefing.text.urls import safe_url
 
 SCHEMA_PATH = resources.SCHEMAS / "glossary-entry.schema.json"
 STOPWORDS_PATH = resources.DATA / "stopwords.json"
@@ -64,7 +65,7 @@ class Problem:
     field: str
     message: str
     #: Warning subtype: schema, duplicate-id, missing-target, date, ambiguous-alias,
-    #: refused-alias, self-relation, relation-cycle.
+    #: refused-alias, self-relation, relation-cycle, url.
     subtype: str
 
 
@@ -263,14 +264,37 @@ def _read(path: Path, glossary: Glossary) -> tuple[dict[str, Any], str] | None:
     except UnicodeDecodeError as err:
         glossary.problems.append(Problem(path, 1, "", f"not UTF-8 ({err.reason})", "schema"))
         return None
+    except OSError as err:
+        glossary.problems.append(Problem(path, 1, "", f"unreadable: {err.strerror}", "schema"))
+        return None
     try:
         data = _plain(tomllib.loads(text))
+    except RecursionError:
+        glossary.problems.append(Problem(path, 1, "", "nested too deeply to read", "schema"))
+        return None
     except tomllib.TOMLDecodeError as err:
         found = re.search(r"line (\d+)", str(err))
         line = int(found.group(1)) if found else 1
         glossary.problems.append(Problem(path, line, "", f"invalid TOML: {err}", "schema"))
         return None
     return data, text
+
+
+def _drop_unsafe_urls(path: Path, data: dict[str, Any], text: str, glossary: Glossary) -> None:
+    """A source address that is not ``http``/``https`` (``javascript:``, ``data:``...) is
+    left out with a located warning; the source and its entry stay."""
+    sources = data.get("sources")
+    if not isinstance(sources, list):
+        return
+    for index, source in enumerate(sources):
+        url = source.get("url") if isinstance(source, dict) else None
+        if isinstance(url, str) and safe_url(url) is None:
+            where: list[str | int] = ["sources", index, "url"]
+            message = f"{url!r} is not an http or https address: left out"
+            glossary.problems.append(
+                Problem(path, locate(text, where), _field(where), message, "url")
+            )
+            del source["url"]
 
 
 def _field(where: Sequence[str | int]) -> str:
@@ -356,6 +380,7 @@ def load(directory: Path) -> Glossary:
         if read is None:
             continue
         data, text = read
+        _drop_unsafe_urls(path, data, text, glossary)
         errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
         for error in errors:
             where = list(error.absolute_path)

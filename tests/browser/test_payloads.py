@@ -163,6 +163,9 @@ def test_the_hostile_book_builds_and_warns_at_each_bad_url(hostile: SphinxTestAp
     assert "Traceback" not in warnings
     for name in ["payload", *(f"payload-{n}" for n in range(1, len(URLS)))]:
         assert re.search(rf"{name}\.meta\.toml:\d+: WARNING: article\.url must be", warnings), name
+    # The glossary entry keeps everything but its script address.
+    assert re.search(r"payload-entry\.toml:\d+: WARNING: sources\.0\.url: .*left out", warnings)
+    assert "payload-entry" in hostile.env.domaindata["briefing"]["entities"]
 
 
 def test_no_page_runs_a_payload(browser: Browser, hostile_site: tuple[Path, str]) -> None:

@@ -164,6 +164,31 @@ def test_invalid_toml_names_the_line(tmp_path: Path) -> None:
     assert (name, line, subtype) == ("x.toml", 2, "schema")
 
 
+def test_toml_nested_too_deeply_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    entry(tmp_path, "deep", "x = " + "[" * 100_000)
+    entry(tmp_path, "wonsan", valid())
+    glossary = load(tmp_path)
+    assert [(p.path.name, p.line, p.message) for p in glossary.problems] == [
+        ("deep.toml", 1, "nested too deeply to read")
+    ]
+    assert list(glossary.entries) == ["wonsan"]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://x.org/a"])
+def test_a_script_source_address_is_left_out_and_the_entry_kept(tmp_path: Path, url: str) -> None:
+    text = (
+        valid()
+        + f'\n[[sources]]\ntitle = "t"\nurl = "{url}"\n\n[[sources]]\ntitle = "u"\nurl = "https://example.org/"\n'
+    )
+    entry(tmp_path, "wonsan", text)
+    glossary = load(tmp_path)
+    assert problems(tmp_path) == [
+        ("wonsan.toml", text.split("\n").index(f'url = "{url}"') + 1, "sources.0.url", "url")
+    ]
+    sources = glossary.entries["wonsan"].data["sources"]
+    assert sources == [{"title": "t"}, {"title": "u", "url": "https://example.org/"}]
+
+
 def test_alias_claimed_twice_is_an_ambiguity(tmp_path: Path) -> None:
     entry(tmp_path, "a", valid(id="a", ar="كوريا", en="Korea", aliases='"كوريا الشمالية"'))
     entry(
