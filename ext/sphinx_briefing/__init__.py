@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from docutils.nodes import section
 from sphinx.application import Sphinx
 
 from sphinx_briefing import nodes as bnodes
@@ -108,6 +109,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         html=(html.visit_backlinks_html, None),
         **dict.fromkeys(_OTHER_FORMATS, _SKIP),  # type: ignore[arg-type]
     )
+    # Sphinx's sections, with ``dir`` on an article written the other way than the page.
+    app.add_node(section, override=True, html=(html.visit_section, html.depart_section))
     app.add_node(bnodes.article_list)
     app.add_node(bnodes.backlinks)
 

@@ -60,4 +60,8 @@ class backlinks_html(nodes.General, nodes.Element):
 
 
 #: Nodes whose text is not the article's: skipped when checking that no text was lost.
+#: Attribute of a section whose text runs in another direction than the page's
+#: (``"ltr"``/``"rtl"``): an English article in the Arabic book. HTML writes it as ``dir``.
+DIRECTION = "briefing_dir"
+
 GENERATED = (paragraph_number, section_number, entity_preview)

@@ -7,6 +7,7 @@ from sphinx.locale import _
 from sphinx.writers.html5 import HTML5Translator
 
 from sphinx_briefing.nodes import (
+    DIRECTION,
     backlinks_html,
     entity_preview,
     foreign_block,
@@ -144,3 +145,17 @@ def _render_preview(self: HTML5Translator, node: entity_preview, entity: str) ->
 
 def depart_entity_preview(self: HTML5Translator, node: entity_preview) -> None:
     self.body.append("</span>")
+
+
+def visit_section(self: HTML5Translator, node: nodes.section) -> None:
+    """Sphinx's own section, plus ``dir`` where the section's text runs the other way (an
+    article in a language of another direction than the page's)."""
+    type(self).visit_section(self, node)
+    direction = node.get(DIRECTION)
+    if direction in ("ltr", "rtl"):
+        self.body[-1] = self.body[-1].replace("<section", f'<section dir="{direction}"', 1)
+
+
+def depart_section(self: HTML5Translator, node: nodes.section) -> None:
+    """Sphinx's own."""
+    type(self).depart_section(self, node)

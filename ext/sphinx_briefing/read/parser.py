@@ -13,12 +13,15 @@ from sphinx.parsers import Parser
 
 from sphinx_briefing.domain import get_domain
 from sphinx_briefing.editions import translation
+from sphinx_briefing.nodes import DIRECTION
 from sphinx_briefing.read import doctree
 from sphinx_briefing.read.fidelity import remember_source
 from sphinx_briefing.records import TranslationRecord, UntranslatedRecord
 from sphinx_briefing.report import warn
 from sphinx_briefing.text import article, source
 from sphinx_briefing.text import sidecar as metadata
+from sphinx_briefing.text.bidi import dominant_script
+from sphinx_briefing.vocabulary import is_rtl
 
 #: The file type name articles are registered under (``source_suffix`` maps ``.txt`` to it).
 FILETYPE = "briefing-article"
@@ -43,7 +46,7 @@ class ArticleParser(Parser):
         text = source.decode(inputstring.encode("utf-8", "surrogateescape"))
         for finding in text.findings:
             warn(finding.message, finding.subtype, real, finding.line)
-        meta = self._metadata(path, env.config, text.text.count("\n") + 1)
+        meta = self._metadata(path, env.config, text.text)
         parsed = article.parse(text.text, meta.layout)
         if not parsed.blocks and text.ok:
             warn("article is empty: it has no text to show", "empty", real, 1)
@@ -51,7 +54,8 @@ class ArticleParser(Parser):
             meta = replace(meta, source=parsed.dateline)
         top = doctree.build(parsed, meta, real)
         original_headline = top[0].astext()
-        self._translate(env, top, meta.language, real)
+        if not self._translate(env, top, meta.language, real):
+            _mark_language(top, meta.language, env.config.language)
         document += top
         remember_source(document, text.text)
         sidecar = metadata.sidecar_path(path)
@@ -79,12 +83,22 @@ class ArticleParser(Parser):
 
     def _translate(
         self, env: BuildEnvironment, top: nodes.section, original: str, real: str
-    ) -> None:
-        """In an edition in another language, show the article's translation."""
+    ) -> bool:
+        """In a translated edition, show the article's translation; False when the article
+        is shown as written.
+
+        A translated edition is one in the book's translation language
+        (``briefing_parallel_language``): there a block without a translation is a warning.
+        In any other edition an article in another language (an English article in the
+        Arabic book) is shown as written, with its own language and direction, unless a
+        catalogue translates it.
+        """
         edition = env.config.language or "en"
         if edition == original:
-            return
+            return False
         cat = translation.catalogue(env, env.docname, edition)
+        if cat.path is None and edition != env.config.briefing_parallel_language:
+            return False
         outcome = translation.translate(top, cat, original)
         _note_translation(env, cat, outcome)
         for block in outcome.missing:
@@ -100,6 +114,7 @@ class ArticleParser(Parser):
                 real,
                 block.line,
             )
+        return True
 
     def _attach_parallel(self, env: BuildEnvironment, top: nodes.section, original: str) -> None:
         """In the original's edition, carry each block's translation for the parallel view."""
@@ -112,18 +127,33 @@ class ArticleParser(Parser):
             return
         _note_translation(env, cat, translation.attach_parallel(top, cat))
 
-    def _metadata(self, path: Path, config: Config, line_count: int) -> metadata.ArticleMeta:
+    def _metadata(self, path: Path, config: Config, text: str) -> metadata.ArticleMeta:
         """The sidecar's metadata; each problem in it is a ``briefing.sidecar`` warning at
-        its line, and the value in question keeps its default."""
+        its line, and the value in question keeps its default. Without a language in the
+        sidecar, an article written in Latin letters is taken for English."""
         defaults = article.Layout(
             heading_max_words=config.briefing_heading_max_words,
             heading_max_chars=config.briefing_heading_max_chars,
             list_item_max_words=config.briefing_list_item_max_words,
         )
-        read = metadata.read(path, defaults, line_count)
+        read = metadata.read(path, defaults, text.count("\n") + 1)
         for problem in read.problems:
             warn(problem.message, "sidecar", metadata.sidecar_path(path), problem.line)
+        if "language" not in read.given and dominant_script(text) == "latin":
+            return replace(read.meta, language="en")
         return read.meta
+
+
+def _mark_language(top: nodes.section, language: str, edition: str | None) -> None:
+    """An article shown in a language other than the edition's carries its own ``lang`` and,
+    where the direction differs, ``dir`` (HTML, :func:`~sphinx_briefing.html.visitors.
+    visit_section`; the PDF reads the language from each block)."""
+    if language == (edition or "en"):
+        return
+    top["classes"].append(f"language-{language}")
+    top[DIRECTION] = "rtl" if is_rtl(language) else "ltr"
+    for node, _msgid in translation.blocks(top):
+        node[translation.LANG] = language
 
 
 def _note_translation(

@@ -46,6 +46,18 @@ def starts_ltr(text: str) -> bool:
     return False
 
 
+def dominant_script(text: str) -> str:
+    """``"arabic"`` or ``"latin"``: the script most of ``text``'s letters are written in
+    (Arabic when there are no letters, or as many of each)."""
+    arabic = latin = 0
+    for char in text:
+        if "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f":
+            arabic += 1
+        elif char.isalpha() and char < "\u0250":
+            latin += 1
+    return "latin" if latin > arabic else "arabic"
+
+
 def has_rtl(text: str) -> bool:
     """Whether ``text`` has a letter of a right-to-left script (Hebrew, Arabic and their
     presentation forms)."""

@@ -104,6 +104,8 @@ class Sidecar:
     problems: list[Problem] = field(default_factory=list)
     #: The sidecar's path, or None when the article has none.
     path: Path | None = None
+    #: The ``[article]`` keys the sidecar gave (good values only): the rest are defaults.
+    given: frozenset[str] = frozenset()
 
 
 def real_date(value: str) -> bool:
@@ -257,7 +259,7 @@ def read(
         url=info.get("url", ""),
         layout=layout,
     )
-    return Sidecar(meta, problems, path if found else None)
+    return Sidecar(meta, problems, path if found else None, frozenset(info))
 
 
 def load(article_path: Path, defaults: Layout | None = None) -> ArticleMeta:
