@@ -45,6 +45,7 @@ from sphinx_briefing.read.codec import use_lenient_encoding
 from sphinx_briefing.read.fidelity import FidelityCheck
 from sphinx_briefing.read.mentions import LinkMentions
 from sphinx_briefing.read.parser import FILETYPE, ArticleParser
+from sphinx_briefing.read.project_files import refuse_outside_links
 from sphinx_briefing.search.language import SearchArabic
 from sphinx_briefing.search.page_data import add_search_scripts, write_search_data
 
@@ -119,6 +120,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-before-read-docs", use_lenient_encoding)
     app.connect("env-before-read-docs", note_reading)
     app.connect("config-inited", tune_collector)
+    app.connect("config-inited", refuse_outside_links, priority=900)
     app.connect("config-inited", use_direction_bridge)
     app.connect("config-inited", add_templates)
     app.connect("config-inited", write_search_catalog)

@@ -23,6 +23,8 @@ CONFIG_VALUES: tuple[tuple[str, Any, Rebuild, Any], ...] = (
     ("briefing_list_item_max_words", 20, "env", int),
     # Glossary and linking.
     ("briefing_glossary_dir", "glossary/entries", "env", str),
+    # Articles that are links to files outside the project (briefing_source_root) are refused.
+    ("briefing_allow_outside_links", False, "env", bool),
     ("briefing_link_density", "first-per-section", "env", ENUM(*DENSITIES)),
     ("briefing_link_adjectives", False, "env", bool),
     # HTML pages.

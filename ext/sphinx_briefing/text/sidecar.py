@@ -20,6 +20,7 @@ from babel import Locale
 
 from sphinx_briefing.text.article import Layout
 from sphinx_briefing.text.toml_lines import locate
+from sphinx_briefing.text.transliterate import slugify
 from sphinx_briefing.text.urls import safe_url
 
 SIDECAR_SUFFIX = ".meta.toml"
@@ -85,9 +86,9 @@ def sidecar_path(article_path: Path) -> Path:
 
 
 def default_slug(article_path: Path) -> str:
-    """An ASCII slug from the file name: lower case, runs of other characters become ``-``."""
-    slug = re.sub(r"[^a-z0-9]+", "-", article_path.stem.lower()).strip("-")
-    return slug or "article"
+    """An ASCII slug from the file name, Arabic names transliterated
+    (``لافروف-وونسان.txt`` → ``lafrwf-wwnsan``); ``article`` when nothing is left."""
+    return slugify(article_path.stem) or "article"
 
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
