@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from tests import ui_strings
 from tests.helpers import BookSite
@@ -23,6 +24,7 @@ SECTION_BUTTON = f'section#s3 h2 > button.briefing-cite[data-cite="{SECTION_KEY}
 DIALOG = "dialog.briefing-cite-dialog"
 STYLES = ("chicago", "apa", "mla", "bibtex", "ris", "csl-json")
 CODE_STYLES = ("bibtex", "ris", "csl-json")
+PROSE_STYLES = ("chicago", "apa", "mla")
 DATA_SCRIPT = re.compile(
     r'(<script id="briefing-citations" type="application/json">)(.*?)(</script>)', re.S
 )
@@ -166,7 +168,8 @@ def test_keyboard_opens_the_panel_with_the_embedded_citations(
     for style in STYLES:
         pre = dialog.locator(f"pre[data-style='{style}']")
         assert _shown_text(page, style) == data[style]
-        assert pre.get_attribute("dir") == ("ltr" if style in CODE_STYLES else "auto")
+        # Every style is a Latin-script format: left to right, in the Arabic book too.
+        assert pre.get_attribute("dir") == "ltr"
         assert pre.is_visible()
     assert _shown_text(page, "bibtex").startswith("@incollection{briefing:lavrov-wonsan:p7")
     copies = dialog.locator("button.briefing-cite-copy")
@@ -266,7 +269,7 @@ def test_escape_closes_and_focus_returns(page: Page, book_site: BookSite) -> Non
     page.keyboard.press("Escape")
     page.locator(DIALOG).wait_for(state="hidden")
     assert not _dialog_open(page)
-    assert _active_is(page, BUTTON)
+    expect(page.locator(BUTTON)).to_be_focused()
 
     # Opened without focusing the button (Safari does not focus buttons on click).
     page.evaluate("document.activeElement.blur()")
@@ -275,7 +278,7 @@ def test_escape_closes_and_focus_returns(page: Page, book_site: BookSite) -> Non
     assert _focus_in_dialog(page)
     page.keyboard.press("Escape")
     page.locator(DIALOG).wait_for(state="hidden")
-    assert _active_is(page, BUTTON)
+    expect(page.locator(BUTTON)).to_be_focused()
 
     # The close button does the same; the panel is shared and reused.
     page.locator(SECTION_BUTTON).click()
@@ -285,7 +288,152 @@ def test_escape_closes_and_focus_returns(page: Page, book_site: BookSite) -> Non
     assert "§3" in _shown_text(page, "chicago")
     page.locator(f"{DIALOG} button.briefing-cite-close").click()
     page.locator(DIALOG).wait_for(state="hidden")
-    assert _active_is(page, SECTION_BUTTON)
+    expect(page.locator(SECTION_BUTTON)).to_be_focused()
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "d.querySelector('pre').dispatchEvent(new KeyboardEvent('keydown',"
+        " {key: 'Escape', bubbles: true, cancelable: true}))",
+        "d.dispatchEvent(new Event('cancel', {cancelable: true}))",
+        "d.querySelector('button.briefing-cite-close').click()",
+        "d.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: 1, clientY: 1}))",
+        "d.close()",
+    ],
+    ids=["escape", "cancel", "close-button", "backdrop", "programmatic"],
+)
+def test_focus_returns_in_the_same_task_as_the_close(
+    page: Page, book_site: BookSite, how: str
+) -> None:
+    """Whatever closes the panel, the opener has the focus before any other task runs (the
+    focus used to come back only in the close event, a task later, so a check could see the
+    panel closed and the focus lost)."""
+    page.goto(book_site.url + ARTICLE)
+    page.evaluate("document.activeElement.blur()")
+    state = page.evaluate(
+        f"""([s, b]) => {{
+          const opener = document.querySelector(b);
+          opener.dispatchEvent(new MouseEvent('click', {{bubbles: true, cancelable: true}}));
+          const d = document.querySelector(s);
+          const wasOpen = d.open && d.contains(document.activeElement);
+          {how};
+          return {{wasOpen, open: d.open, back: document.activeElement === opener}};
+        }}""",
+        [DIALOG, BUTTON],
+    )
+    assert state == {"wasOpen": True, "open": False, "back": True}
+    # The close event, a task later, changes nothing.
+    expect(page.locator(BUTTON)).to_be_focused()
+    assert not _dialog_open(page)
+
+
+def _focus_name(page: Page) -> str:
+    """Which element of the panel has the focus: "close", "copy:<style>" or "text:<style>"
+    (or "OUT:<tag>" when the focus has left the panel)."""
+    return str(
+        page.evaluate(
+            """s => {
+              const d = document.querySelector(s);
+              const a = document.activeElement;
+              if (!a || a === d || !d.contains(a)) return 'OUT:' + (a ? a.tagName : 'null');
+              if (a.matches('button.briefing-cite-close')) return 'close';
+              if (a.matches('button.briefing-cite-copy')) return 'copy:' + a.dataset.style;
+              if (a.matches('pre.briefing-cite-text')) return 'text:' + a.dataset.style;
+              return 'other:' + a.tagName;
+            }""",
+            DIALOG,
+        )
+    )
+
+
+def test_tab_stays_in_the_panel_and_escape_always_closes(page: Page, book_site: BookSite) -> None:
+    """Issue #20: after twelve Tab presses the focus left the panel, and Escape no longer
+    closed it. Tab and Shift+Tab cycle through the panel's tab stops, in order."""
+    page.goto(book_site.url + ARTICLE)
+    _open_by_keyboard(page)
+    stops = ["close"] + [f"{kind}:{style}" for style in STYLES for kind in ("copy", "text")]
+    start = stops.index("copy:chicago")
+    assert _focus_name(page) == stops[start]
+    for i in range(1, 31):
+        page.keyboard.press("Tab")
+        assert _focus_in_dialog(page), (i, _focus_name(page))
+        assert _focus_name(page) == stops[(start + i) % len(stops)], i
+    for i in range(29, -1, -1):
+        page.keyboard.press("Shift+Tab")
+        assert _focus_in_dialog(page), (i, _focus_name(page))
+        assert _focus_name(page) == stops[(start + i) % len(stops)], i
+    assert _dialog_open(page)
+    page.keyboard.press("Escape")
+    page.locator(DIALOG).wait_for(state="hidden")
+    assert not _dialog_open(page)
+    expect(page.locator(BUTTON)).to_be_focused()
+
+    # Escape closes it from every tab stop, the close button and the code blocks included.
+    for stop in ("close", "text:bibtex", "copy:csl-json", "text:csl-json"):
+        page.locator(BUTTON).click()
+        page.locator(DIALOG).wait_for(state="visible")
+        while _focus_name(page) != stop:
+            page.keyboard.press("Tab")
+        page.keyboard.press("Escape")
+        page.locator(DIALOG).wait_for(state="hidden")
+        expect(page.locator(BUTTON)).to_be_focused()
+
+
+def _reading_order_breaks(page: Page, style: str) -> list[str]:
+    """The Latin words of a shown citation that the eye meets out of the order in which they
+    are copied (reading left to right, line by line): none when the panel shows what the copy
+    button copies. Arabic runs inside the line are read right to left, as in any text."""
+    boxes: list[dict[str, Any]] = page.locator(f"{DIALOG} pre[data-style='{style}']").evaluate(
+        """pre => {
+          const node = pre.firstChild;
+          const out = [];
+          for (const m of node.textContent.matchAll(/[A-Za-z]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const rects = Array.from(range.getClientRects());
+            const first = rects[0];
+            const last = rects[rects.length - 1];
+            out.push({word: m[0], top: first.top, left: first.left,
+                      endTop: last.top, right: last.right});
+          }
+          return out;
+        }"""
+    )
+    assert len(boxes) >= 3, style
+    breaks = []
+    for before, after in pairwise(boxes):
+        same_line = abs(after["top"] - before["endTop"]) < 2
+        if same_line and after["left"] < before["right"] - 0.5:
+            breaks.append(f"{before['word']} > {after['word']}")
+        elif not same_line and after["top"] < before["endTop"]:
+            breaks.append(f"{before['word']} ^ {after['word']}")
+    return breaks
+
+
+def test_citations_read_left_to_right_as_copied(page: Page, book_site: BookSite) -> None:
+    """Issue #20: the Arabic book showed its Latin-script citations right to left (by their
+    first letter, an Arabic name), so their parts stood in another order than in the copied
+    text. Every style is shown left to right, and what is shown is what is copied."""
+    page.goto(book_site.url + ARTICLE)
+    data = _citations(page)[KEY]
+    assert ui_strings.ARABIC.match(data["chicago"])  # starts with an Arabic author's name
+    page.locator(BUTTON).click()
+    page.locator(DIALOG).wait_for(state="visible")
+    assert page.locator(DIALOG).evaluate("d => getComputedStyle(d).direction") == "rtl"
+    for style in STYLES:
+        pre = page.locator(f"{DIALOG} pre[data-style='{style}']")
+        assert pre.evaluate("e => getComputedStyle(e).direction") == "ltr", style
+        assert pre.evaluate("e => getComputedStyle(e).unicodeBidi") != "plaintext", style
+        assert _reading_order_breaks(page, style) == [], style
+    for style in (*PROSE_STYLES, "ris"):
+        page.evaluate("navigator.clipboard.writeText('-')")
+        page.locator(f"{DIALOG} button.briefing-cite-copy[data-style='{style}']").click()
+        page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '-')")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == data[style]
+        assert _shown_text(page, style) == copied
 
 
 def test_cite_buttons_sit_beside_the_numbers(page: Page, book_site: BookSite) -> None:

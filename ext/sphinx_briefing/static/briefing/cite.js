@@ -12,10 +12,20 @@
  * and the panel's words in the edition's language (see LABELS_ID below).
  * Activating a button (click, Enter, Space) opens one shared modal
  * <dialog> with the citation in every style, each with a copy button.
- * The dialog takes the page's direction: in the Arabic book the prose
- * citations take the direction of their first letter (dir="auto"); in an
- * edition written left to right (English) they read left to right, with
- * the Arabic original's title embedded.
+ * The dialog takes the page's direction, but the citations always read
+ * left to right (dir="ltr"), in the Arabic book too: every style here
+ * (Chicago, APA, MLA, BibTeX, RIS, CSL-JSON) is a Latin-script format
+ * whose punctuation and order of parts are those of a left-to-right line,
+ * with Arabic titles and names embedded as runs. Laid out right to left
+ * (by its first letter, often an Arabic author's name), a citation showed
+ * its parts in another order than the text the copy button copies.
+ *
+ * Keyboard: the dialog keeps the focus (Tab and Shift+Tab cycle through
+ * its buttons and citation texts), Escape closes it from anywhere inside,
+ * and every way of closing it (Escape, the close button, a click on the
+ * backdrop, the cancel event, a programmatic close) returns the focus to
+ * the button that opened it in the same task, so nothing can observe the
+ * dialog closed with the focus lost.
  *
  * Safety: the data is read with JSON.parse(textContent) and shown with
  * textContent only; no HTML is ever built from it. Nothing is loaded from
@@ -248,6 +258,72 @@
 
   const pageDir = () => (document.documentElement.dir === "ltr" ? "ltr" : "rtl");
 
+  /** Close the dialog and, in the same task, give the focus back to the
+   * button that opened it. Safe to call when it is already closed (the
+   * close event of a close made elsewhere). */
+  const closeDialog = () => {
+    if (!dialog) {
+      return;
+    }
+    const back = opener;
+    opener = null;
+    window.clearTimeout(statusTimer);
+    parts.status.textContent = "";
+    if (dialog.open) {
+      dialog.close();
+    }
+    if (back && back.isConnected && !back.hidden) {
+      back.focus({ preventScroll: true });
+    }
+  };
+
+  /** The dialog's tab stops, in order: visible, enabled, not tabindex=-1. */
+  const tabStops = () =>
+    Array.from(
+      dialog.querySelectorAll("button, [href], input, select, textarea, [tabindex]"),
+    ).filter(
+      (node) =>
+        node.tabIndex >= 0 &&
+        !node.disabled &&
+        !node.closest("[hidden], [inert]") &&
+        node.getClientRects().length > 0,
+    );
+
+  /** While the dialog is open: Escape closes it whatever has the focus
+   * (sphinx_highlight.js calls preventDefault() on every Escape, which
+   * would stop the dialog's own cancel), and Tab / Shift+Tab cycle through
+   * its tab stops, never out of it (after the last one the browser would
+   * move the focus to the page's body or its own toolbar, where Escape no
+   * longer reaches the dialog). Listened to on the document, in the
+   * capture phase, so it holds wherever the focus is. */
+  const onKeydown = (event) => {
+    if (!dialog || !dialog.open || event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      closeDialog();
+      return;
+    }
+    if (event.key !== "Tab") {
+      return;
+    }
+    event.preventDefault();
+    const stops = tabStops();
+    if (!stops.length) {
+      return;
+    }
+    const at = stops.indexOf(document.activeElement);
+    let next = 0;
+    if (at === -1) {
+      next = event.shiftKey ? stops.length - 1 : 0;
+    } else {
+      next = (at + (event.shiftKey ? stops.length - 1 : 1)) % stops.length;
+    }
+    stops[next].focus();
+  };
+
   const build = () => {
     TEXT = loadLabels();
     const d = el("dialog", {
@@ -301,7 +377,8 @@
       const pre = el("pre", {
         class: "briefing-cite-text",
         "data-style": key,
-        dir: code || pageDir() === "ltr" ? "ltr" : "auto",
+        // Left to right in every edition: see the top of this file.
+        dir: "ltr",
         // Focusable: it may scroll, and the keyboard can select in it.
         tabindex: "0",
       });
@@ -323,21 +400,19 @@
     });
     d.appendChild(status);
 
-    close.addEventListener("click", () => d.close());
+    close.addEventListener("click", closeDialog);
     list.addEventListener("click", (event) => {
       const button = event.target.closest("button.briefing-cite-copy");
       if (button) {
         onCopy(button);
       }
     });
-    // sphinx_highlight.js calls preventDefault() on every Escape, which
-    // would stop the dialog's own cancel: close it ourselves.
-    d.addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && !event.altKey && !event.ctrlKey && !event.metaKey) {
-        event.preventDefault();
-        event.stopPropagation();
-        d.close();
-      }
+    document.addEventListener("keydown", onKeydown, true);
+    // The browser's own close request (Escape when nothing stopped it, a
+    // phone's back gesture): close it ourselves, focus included.
+    d.addEventListener("cancel", (event) => {
+      event.preventDefault();
+      closeDialog();
     });
     // A click on the ::backdrop (outside the card) closes the dialog.
     d.addEventListener("click", (event) => {
@@ -351,16 +426,16 @@
         event.clientY < r.top ||
         event.clientY > r.bottom
       ) {
-        d.close();
+        closeDialog();
       }
     });
+    // Closed some other way (another script's d.close(), a form): this
+    // event comes a task later, so tidy up and return the focus now. A
+    // close of ours has already done so (opener is null), and the dialog
+    // may have been opened again since.
     d.addEventListener("close", () => {
-      window.clearTimeout(statusTimer);
-      status.textContent = "";
-      const back = opener;
-      opener = null;
-      if (back && document.contains(back)) {
-        back.focus({ preventScroll: true });
+      if (!d.open && opener) {
+        closeDialog();
       }
     });
 
@@ -379,7 +454,7 @@
       dialog = build();
     }
     if (dialog.open) {
-      dialog.close();
+      closeDialog();
     }
     parts.subject.textContent = partName(key);
     let first = null;
@@ -396,6 +471,12 @@
     window.clearTimeout(statusTimer);
     parts.status.textContent = "";
     opener = button;
+    // The browser returns the focus to what had it when the dialog opened,
+    // synchronously, even when another script closes the dialog: make that
+    // the button (a click does not focus it in Safari).
+    if (document.activeElement !== button) {
+      button.focus({ preventScroll: true });
+    }
     dialog.showModal();
     const list = dialog.querySelector(".briefing-cite-styles");
     list.scrollTop = 0;
