@@ -7,10 +7,11 @@ STAMP  := $(VENV)/.installed
 SPHINXOPTS ?=
 JOBS   ?= auto
 
-.PHONY: html pdf pdf-parallel html-en pdf-en gettext translations clean test test-fast lint help bench bench-quick screenshots
+.PHONY: html serve pdf pdf-parallel html-en pdf-en gettext translations clean test test-fast lint help bench bench-quick screenshots
 
 help:
 	@echo "make html   build the briefing book into build/html/"
+	@echo "make serve  build, serve at http://$(HOST):$(PORT)/ and rebuild on every change"
 	@echo "make pdf    build the PDF into build/pdf/briefing.pdf"
 	@echo "make pdf-parallel  the parallel-text PDF (Arabic and English side by side): build/pdf/briefing-parallel.pdf"
 	@echo "make html-en  the English edition into build/html-en/"
@@ -33,6 +34,16 @@ $(STAMP): pyproject.toml
 
 html: $(STAMP)
 	$(BIN)/sphinx-build -b html -j $(JOBS) -d build/doctrees $(SPHINXOPTS) docs build/html
+
+# Serve the book and rebuild it (reloading the page) on every change to the articles and their
+# sidecars (seeds/), the glossary entries, the pages (docs/) and the translations (locales/);
+# build/ and editors' temporary files are never watched.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+serve: $(STAMP)
+	@echo "Serving the book at http://$(HOST):$(PORT)/ (Ctrl-C stops)"
+	$(BIN)/sphinx-autobuild -b html -d build/doctrees --host $(HOST) --port $(PORT) --watch seeds --watch locales --ignore build --re-ignore '(\.sw[px]|~|\.tmp)$$' $(SPHINXOPTS) docs build/html
 
 # The English edition: the same sources, language = "en", translations from locales/en.
 EN := -D language=en -D briefing_pdf_name=briefing-en -d build/doctrees-en

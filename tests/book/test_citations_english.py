@@ -75,7 +75,7 @@ def test_paragraph_citation_is_english_and_names_the_original(
         # The Arabic headline is there only as the original's, not as the title.
         assert text.count(original) == 1
     item = json.loads(cited["csl-json"])
-    assert item["title"] == english_headline()
+    assert item["title"] == f"¶1 of {english_headline()}"
     assert item["original-title"] == original
     assert item["language"] == "en"
     assert item["custom"] == {"original-language": "ar"}
@@ -101,7 +101,7 @@ def test_keys_are_identical_across_editions(
 def test_arabic_edition_cites_the_original_as_before(arabic_book: Path) -> None:
     cited = embedded(arabic_book)[P1]
     item = json.loads(cited["csl-json"])
-    assert item["title"] == arabic_headline()
+    assert item["title"] == f"¶1 of {arabic_headline()}"
     assert item["language"] == "ar"
     assert item["note"] == "Arabic news article, وكالات"
     assert "original-title" not in item and "custom" not in item
@@ -116,7 +116,7 @@ def test_bibtex_of_the_english_edition_parses_with_pybtex(
     bib = parse_file(str(export(english_site.outdir, "citations.bib")), "bibtex")
     entry = bib.entries[P1]
     assert entry.type == "incollection"
-    assert entry.fields["title"] == english_headline()
+    assert entry.fields["title"] == f"¶1 of {english_headline()}"
     assert entry.fields["origtitle"] == arabic_headline()
     assert entry.fields["language"] == "english"
     assert entry.fields["origlanguage"] == "arabic"
@@ -135,7 +135,7 @@ def test_ris_of_the_english_edition_parses_with_rispy(english_site: BookSite) ->
     with export(english_site.outdir, "citations.ris").open(encoding="utf-8") as handle:
         records = {record["id"]: record for record in rispy.load(handle)}
     record = records[P1]
-    assert record["title"] == english_headline()
+    assert record["title"] == f"¶1 of {english_headline()}"
     assert record["language"] == "en"
     assert record["original_publication"] == arabic_headline()
     assert any(f"«{arabic_headline()}»" in note for note in record["notes"])

@@ -33,7 +33,7 @@ def test_bibtex_parses_with_pybtex(seed: SphinxTestApp) -> None:
     assert len(bib.entries) == RECORDS
     entry = bib.entries["briefing:lavrov-wonsan:p7"]
     assert entry.type == "incollection"
-    assert entry.fields["title"].startswith("لافروف يبحث مع كيم جونغ أون")
+    assert entry.fields["title"].startswith("¶7 of لافروف يبحث مع كيم جونغ أون")
     assert entry.fields["chapter"] == "§3 «لافروف يحذّر من تحالف غربي» ¶7"
     assert entry.fields["url"] == "articles/lavrov-wonsan.html#p7"
     assert bib.entries["briefing:book"].type == "book"

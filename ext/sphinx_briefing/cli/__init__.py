@@ -4,7 +4,8 @@
 author checks before forcing a decision in the sidecar. ``briefing annotate FILE`` runs
 the glossary linker over any UTF-8 text file. ``briefing search QUERY`` looks a name up in
 the glossary, forgiving spelling variants and typos. ``briefing cite TARGET`` prints the
-citation of a section, paragraph, article or entry.
+citation of a section, paragraph, article or entry. ``briefing init DIR`` writes a new,
+empty briefing book with this repository's layout.
 
 One module per subcommand, each with ``add_parser(commands)`` (which names its ``run``) and
 ``run(args) -> int``; to add one, write its module and list it in :data:`SUBCOMMANDS`.
@@ -18,7 +19,7 @@ import argparse
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
-from sphinx_briefing.cli import annotate, cite, inputs, outline, output, search
+from sphinx_briefing.cli import annotate, cite, init, inputs, outline, output, search
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -29,6 +30,7 @@ SUBCOMMANDS: tuple[Callable[[inputs.Subcommands], None], ...] = (
     annotate.add_parser,
     search.add_parser,
     cite.add_parser,
+    init.add_parser,
 )
 
 

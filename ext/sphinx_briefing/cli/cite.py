@@ -114,6 +114,7 @@ _OPTIONAL: dict[str, tuple[type, ...]] = {
     "original-title": (str,),
     "author": (list,),
     "issued": (dict,),
+    "accessed": (dict,),
     "custom": (dict,),
 }
 
@@ -133,14 +134,14 @@ def check(item: dict[str, Any]) -> None:
     for author in item.get("author", []):
         if not isinstance(author, dict) or not isinstance(author.get("literal", ""), str):
             raise Malformed(f'{where}: "author" must be a list of {{"literal": NAME}} objects')
-    issued = item.get("issued", {})
-    parts = issued.get("date-parts", [[]])
-    if not (
-        isinstance(parts, list)
-        and all(isinstance(p, list) for p in parts)
-        and all(isinstance(n, int) and not isinstance(n, bool) for p in parts for n in p)
-    ):
-        raise Malformed(f'{where}: "issued" must be {{"date-parts": [[YEAR, MONTH, DAY]]}}')
+    for name in ("issued", "accessed"):
+        parts = item.get(name, {}).get("date-parts", [[]])
+        if not (
+            isinstance(parts, list)
+            and all(isinstance(p, list) for p in parts)
+            and all(isinstance(n, int) and not isinstance(n, bool) for p in parts for n in p)
+        ):
+            raise Malformed(f'{where}: "{name}" must be {{"date-parts": [[YEAR, MONTH, DAY]]}}')
 
 
 def cite(

@@ -34,6 +34,22 @@ def entry_key(entity: str) -> str:
     return f"briefing:entry:{entity}"
 
 
+def paragraph_title(label: str, article_title: str) -> str:
+    """The cited title of a paragraph: what it is and where (``¶7 of <article title>``)."""
+    return f"{label} of {article_title}"
+
+
+def section_title(label: str, heading: str, article_title: str) -> str:
+    """The cited title of a section: its heading, and which section of which article it is
+    (``<heading> (§3 of <article title>)``), so that no two sections share one title."""
+    return f"{heading} ({label} of {article_title})" if heading else f"{label} of {article_title}"
+
+
+def date_parts(day: dt.date) -> dict[str, list[list[int]]]:
+    """A date as CSL-JSON writes it."""
+    return {"date-parts": [[day.year, day.month, day.day]]}
+
+
 def _date_parts(value: str) -> dict[str, list[list[int]]] | None:
     parts = [int(p) for p in value.split("-") if p.isdigit()][:3]
     return {"date-parts": [parts]} if parts else None
@@ -44,8 +60,8 @@ def _year(item: Item) -> str:
     return str(issued[0][0]) if issued and issued[0] else "n.d."
 
 
-def _date_text(item: Item) -> str:
-    issued = item.get("issued", {}).get("date-parts", [[]])
+def _date_text(item: Item, field: str = "issued") -> str:
+    issued = item.get(field, {}).get("date-parts", [[]])
     return "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(issued[0])) if issued else ""
 
 
@@ -75,14 +91,15 @@ def translated_from(original_title: str, original_language: str, source: str, da
 def book_item(
     title: str, editor: str, edition: str, built: dt.date, url: str, language: str
 ) -> Item:
-    """The book as a whole."""
+    """The book as a whole. It was ``accessed`` when it was built: the URLs are the build's."""
     return {
         "id": "briefing:book",
         "type": "book",
         "title": title,
         "author": [{"literal": editor}],
         "edition": edition,
-        "issued": {"date-parts": [[built.year, built.month, built.day]]},
+        "issued": date_parts(built),
+        "accessed": date_parts(built),
         "URL": url,
         "language": language,
     }
@@ -117,6 +134,8 @@ def part_item(
         "language": language or book["language"],
         "note": note,
     }
+    if "accessed" in book:
+        item["accessed"] = book["accessed"]
     if section:
         item["section"] = section
     if original is not None:
@@ -145,6 +164,8 @@ def chicago(item: Item) -> str:
     if item.get("section"):
         parts.append(f"{item['section']}.")
     parts.append(f"Edition {item.get('edition', '')}, {_date_text(item)}.")
+    if item.get("accessed"):
+        parts.append(f"Accessed {_date_text(item, 'accessed')}.")
     parts.append(f"{item['URL']}.")
     return " ".join(p for p in parts if p.strip())
 
@@ -176,6 +197,8 @@ def mla(item: Item) -> str:
     if item.get("section"):
         parts.append(f"{item['section']},")
     parts.append(f"{item['URL']}.")
+    if item.get("accessed"):
+        parts.append(f"Accessed {_date_text(item, 'accessed')}.")
     return " ".join(parts)
 
 
@@ -214,6 +237,7 @@ def bibtex(item: Item) -> str:
         ("year", _year(item)),
         ("date", _date_text(item)),
         ("url", item["URL"]),
+        ("urldate", _date_text(item, "accessed") if item.get("accessed") else ""),
         ("language", _bib_language(str(item.get("language", "")))),
     ]
     if item.get("original-title"):
@@ -243,6 +267,8 @@ def ris(item: Item) -> str:
         ("PY", _year(item)),
         ("DA", _date_text(item).replace("-", "/")),
         ("UR", item["URL"]),
+        # Y2, "access date" in RIS's own words.
+        ("Y2", _date_text(item, "accessed").replace("-", "/") if item.get("accessed") else ""),
         ("LA", item.get("language", "")),
     ]
     if item.get("original-title"):

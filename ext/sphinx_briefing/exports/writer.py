@@ -17,7 +17,7 @@ from sphinx.locale import _
 
 from sphinx_briefing.cache import digest, source_digest
 from sphinx_briefing.domain import BriefingDomain, get_domain
-from sphinx_briefing.exports import citations
+from sphinx_briefing.exports import citations, meta_tags
 from sphinx_briefing.incremental.fragments import fragment_store
 from sphinx_briefing.incremental.fresh_exports import is_current, mark_current
 from sphinx_briefing.records import ArticleRecord, MentionRecord, TranslationRecord
@@ -122,6 +122,7 @@ _EXPORT_CONFIG = (
     "language",
     "root_doc",
     "briefing_base_url",
+    "html_baseurl",
     "briefing_editor",
     "briefing_source_root",
 )
@@ -223,8 +224,14 @@ def _built_date() -> dt.date:
     return dt.date.fromtimestamp(int(epoch)) if epoch.isdigit() else dt.date.today()
 
 
+def base_url(app: Sphinx) -> str:
+    """Where the book is published: ``briefing_base_url`` when set, else Sphinx's own
+    ``html_baseurl``; "" when neither is (the URLs stay relative)."""
+    return str(app.config.briefing_base_url or getattr(app.config, "html_baseurl", "") or "")
+
+
 def _absolute(app: Sphinx, relative: str) -> str:
-    base = str(app.config.briefing_base_url or "")
+    base = base_url(app)
     return f"{base.rstrip('/')}/{relative}" if base else relative
 
 
@@ -267,13 +274,15 @@ def _article_items(
         if label.startswith("§"):
             section = f"{label} «{text}»"
             pinpoint = section
+            title = citations.section_title(label, text, article["headline"])
         else:
             pinpoint = f"{section} {label}".strip()
+            title = citations.paragraph_title(label, article["headline"])
         items.append(
             citations.part_item(
                 book,
                 citations.key(slug, anchor),
-                article["headline"],
+                title,
                 pinpoint,
                 _absolute(app, _url(app, docname, anchor)),
                 provenance.note(anchor),
@@ -400,7 +409,7 @@ def page_citations(app: Sphinx, pagename: str) -> dict[str, dict[str, str]]:
     """The rendered citations (every style) of the citable units on one page."""
     found: dict[str, dict[str, str]] = {}
     uri = app.builder.get_target_uri(pagename)
-    base = str(app.config.briefing_base_url or "")
+    base = base_url(app)
     for item in citation_items(app, pagename):
         url = str(item["URL"])[len(base.rstrip("/")) + 1 :] if base else str(item["URL"])
         if url.split("#")[0] == uri:
@@ -434,12 +443,25 @@ def panel_labels() -> dict[str, str]:
     }
 
 
+def add_citation_meta(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
+    """An article page's Highwire Press ``citation_*`` meta tags (:mod:`.meta_tags`)."""
+    domain = get_domain(app.env)
+    article = domain.articles.get(pagename)
+    if article is None:
+        return
+    book = _book(app)
+    (item, *_) = _article_items(app, book, pagename, article, domain)
+    tags = meta_tags.render(meta_tags.highwire(article, item, book))
+    context["metatags"] = str(context.get("metatags") or "") + tags
+
+
 def embed_citations(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Give each page the citations of its citable parts, and the Cite panel's words."""
     if app.builder.format != "html" or doctree is None:
         return
+    add_citation_meta(app, pagename, context)
     found = page_citations(app, pagename)
     if not found:
         return
