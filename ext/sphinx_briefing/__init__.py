@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from docutils.nodes import section
+from docutils.nodes import rubric, section
 from sphinx.application import Sphinx
 
 from sphinx_briefing import nodes as bnodes
@@ -25,6 +25,7 @@ from sphinx_briefing.html.isolate_latin import IsolateLatin
 from sphinx_briefing.html.navigation import use_bounded_sidebar
 from sphinx_briefing.html.page import add_templates, use_direction_bridge
 from sphinx_briefing.html.parallel import add_parallel_toggle
+from sphinx_briefing.incremental import stable_config
 from sphinx_briefing.incremental.fragments import save_fragments
 from sphinx_briefing.incremental.gc_tuning import tune_collector
 from sphinx_briefing.incremental.outdated_pages import (
@@ -41,6 +42,7 @@ from sphinx_briefing.pages.glossary_pages import (
 )
 from sphinx_briefing.pages.landing import ArticlesDirective, FillArticleLists, SourcesDirective
 from sphinx_briefing.pdf.builder import BriefingPDFBuilder, build_pdf_for_html
+from sphinx_briefing.pdf.translator import TypstTranslator
 from sphinx_briefing.read.codec import use_lenient_encoding
 from sphinx_briefing.read.fidelity import FidelityCheck
 from sphinx_briefing.read.mentions import LinkMentions
@@ -112,11 +114,22 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     # Sphinx's sections, with ``dir`` on an article written the other way than the page.
     app.add_node(section, override=True, html=(html.visit_section, html.depart_section))
+    # Page leftovers: collapsed in HTML, a plain block elsewhere (the PDF's container).
+    app.add_node(
+        bnodes.set_aside,
+        html=(html.visit_set_aside, html.depart_set_aside),
+        typst=(TypstTranslator.visit_container, TypstTranslator.depart_container),
+        **dict.fromkeys(_OTHER_FORMATS, _TEXT),  # type: ignore[arg-type]
+    )
+    app.add_node(
+        rubric, override=True, html=(html.visit_set_aside_rubric, html.depart_set_aside_rubric)
+    )
     app.add_node(bnodes.article_list)
     app.add_node(bnodes.backlinks)
 
     app.setup_extension("sphinx_briefing.glance")
     register_catalogs(app)
+    stable_config.setup(app)  # a rebuild that changed nothing says so
     app.connect("env-before-read-docs", use_lenient_encoding)
     app.connect("env-before-read-docs", note_reading)
     app.connect("config-inited", tune_collector)

@@ -111,6 +111,8 @@ class BriefingDomain(Domain):
         counts: tuple[int, int],
         paths: tuple[str, str],
         original_headline: str = "",
+        title_from: str = "headline",
+        set_aside: int = 0,
     ) -> None:
         """Record an article read from ``docname``: (paragraphs, sections), (file, sidecar)."""
         self.articles[docname] = ArticleRecord(
@@ -127,6 +129,11 @@ class BriefingDomain(Domain):
             path=paths[0],
             sidecar=paths[1],
             original_headline=original_headline or headline,
+            title_from=title_from,
+            author=meta.author,
+            place=meta.place,
+            inferred=sorted(meta.inferred),
+            set_aside=set_aside,
             revision=uuid.uuid4().hex,
         )
 

@@ -60,6 +60,11 @@ class backlinks_html(nodes.General, nodes.Element):
 
 
 #: Nodes whose text is not the article's: skipped when checking that no text was lost.
+class set_aside(nodes.container):
+    """The lines of a pasted page that are not the article (share buttons, related links,
+    captions): kept, listed at the end of the article, collapsed in HTML, never numbered."""
+
+
 #: Attribute of a section whose text runs in another direction than the page's
 #: (``"ltr"``/``"rtl"``): an English article in the Arabic book. HTML writes it as ``dir``.
 DIRECTION = "briefing_dir"

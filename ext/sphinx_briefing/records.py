@@ -28,6 +28,15 @@ class ArticleRecord(TypedDict):
     path: str
     #: The headline in the article's own language (``headline`` is the edition's).
     original_headline: str
+    #: Where the title comes from: ``headline`` (the text's first line), ``sidecar``, or
+    #: ``derived`` (the first clause of ¶1: the text has no headline line).
+    title_from: str
+    author: str
+    place: str
+    #: The metadata fields read from the text (a dateline, a byline), not from a sidecar.
+    inferred: list[str]
+    #: How many lines of the file were set aside as page leftovers.
+    set_aside: int
     #: A token new each time the article is read: everything recorded from one reading
     #: (its mentions, paragraphs, translation) is unchanged while it is, so output made
     #: from them can be kept between builds under this key

@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sphinx_briefing.read import doctree, fidelity
+from sphinx_briefing.read.parser import shown_order
 from sphinx_briefing.text import article, source
 from sphinx_briefing.text.sidecar import ArticleMeta
 
@@ -22,7 +23,14 @@ def test_parse_never_raises_and_keeps_every_line(text: str) -> None:
     parsed = article.parse(cleaned)
     expected = [line.strip() for line in cleaned.split("\n") if line.strip()]
     assert [block.text for block in parsed.blocks] == expected
-    assert all(block.kind is not article.Kind.HEADLINE for block in parsed.blocks[1:])
+    # Every line has exactly one role; at most one headline, before any numbered block.
+    kinds = [block.kind for block in parsed.blocks]
+    assert kinds.count(article.Kind.HEADLINE) <= 1
+    if article.Kind.HEADLINE in kinds:
+        before = kinds[: kinds.index(article.Kind.HEADLINE)]
+        assert not article.NUMBERED & set(before)
+    title, _origin = parsed.title()
+    assert len(title) <= article.TITLE_MAX
 
 
 @given(st.binary(max_size=300))
@@ -38,7 +46,10 @@ def test_doctree_keeps_all_text(text: str) -> None:
     cleaned = source.clean(text).text
     parsed = article.parse(cleaned)
     top = doctree.build(parsed, ArticleMeta(slug="t"), "t.txt")
-    assert fidelity.first_missing(cleaned, fidelity.doctree_text(top)) is None
+    # In the order the page shows the lines (headline first, lines set aside last).
+    shown = shown_order(cleaned, parsed)
+    assert sorted(shown.split("\n")) == sorted(cleaned.split("\n"))
+    assert fidelity.first_missing(shown, fidelity.doctree_text(top)) is None
 
 
 @given(_ARTICLE, st.integers(min_value=0, max_value=10_000))

@@ -15,6 +15,10 @@ _LABELS = {
     article.Kind.HEADING: "heading",
     article.Kind.PARAGRAPH: "paragraph",
     article.Kind.LIST_ITEM: "list item",
+    article.Kind.DATELINE: "dateline",
+    article.Kind.BYLINE: "byline",
+    article.Kind.PUBLISHED: "published",
+    article.Kind.OMITTED: "set aside",
 }
 
 

@@ -14,6 +14,7 @@ from sphinx_briefing.nodes import (
     isolated_run,
     paragraph_number,
     section_number,
+    set_aside,
     translation_pair,
 )
 from sphinx_briefing.vocabulary import is_rtl
@@ -159,3 +160,27 @@ def visit_section(self: HTML5Translator, node: nodes.section) -> None:
 def depart_section(self: HTML5Translator, node: nodes.section) -> None:
     """Sphinx's own."""
     type(self).depart_section(self, node)
+
+
+def visit_set_aside(self: HTML5Translator, node: set_aside) -> None:
+    """A collapsed ``<details>``: the rubric inside becomes its ``<summary>``."""
+    self.body.append(self.starttag(node, "details"))
+
+
+def depart_set_aside(self: HTML5Translator, node: set_aside) -> None:
+    self.body.append("</details>\n")
+
+
+def visit_set_aside_rubric(self: HTML5Translator, node: nodes.rubric) -> None:
+    """The rubric of a :class:`set_aside` list is its summary; any other rubric is Sphinx's."""
+    if isinstance(node.parent, set_aside):
+        self.body.append(self.starttag(node, "summary"))
+    else:
+        type(self).visit_rubric(self, node)
+
+
+def depart_set_aside_rubric(self: HTML5Translator, node: nodes.rubric) -> None:
+    if isinstance(node.parent, set_aside):
+        self.body.append("</summary>\n")
+    else:
+        type(self).depart_rubric(self, node)

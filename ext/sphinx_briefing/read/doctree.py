@@ -12,8 +12,8 @@ from docutils import nodes
 from sphinx.locale import _
 
 from sphinx_briefing.exports.citations import key
-from sphinx_briefing.nodes import paragraph_number, section_number
-from sphinx_briefing.text.article import Article, Block, Kind, numbered
+from sphinx_briefing.nodes import paragraph_number, section_number, set_aside
+from sphinx_briefing.text.article import TITLE_MAX, Article, Block, Kind, numbered, shorten
 from sphinx_briefing.text.sidecar import ArticleMeta
 from sphinx_briefing.text.urls import safe_url
 
@@ -52,16 +52,37 @@ def _section(block: Block, number: int, source: str, slug: str) -> nodes.section
     return sect
 
 
+#: How the lines that are not article text are shown (classes of an unnumbered paragraph).
+_META_CLASSES = {
+    Kind.DATELINE: "briefing-dateline",
+    Kind.BYLINE: "briefing-byline",
+    Kind.PUBLISHED: "briefing-published",
+}
+
+
+def title_of(article: Article, meta: ArticleMeta) -> tuple[str, str]:
+    """The article's title and where it comes from: the sidecar, the headline line, or the
+    first clause of ¶1 (``derived``); never longer than :data:`TITLE_MAX` characters."""
+    if meta.headline:
+        return shorten(meta.headline, TITLE_MAX), "sidecar"
+    title, origin = article.title()
+    return (title, origin) if title else (meta.slug, "none")
+
+
 def build(article: Article, meta: ArticleMeta, source: str) -> nodes.section:
-    """The article's top-level section: headline, lead, numbered sections and paragraphs."""
+    """The article's top-level section: headline, lead, numbered sections and paragraphs,
+    the lines set aside, and the sources."""
     headline = article.headline
     line = headline.line if headline else 1
     top = _place(nodes.section("", ids=[meta.slug], classes=["briefing-article"]), source, line)
     top["briefing_slug"] = meta.slug
-    shown = meta.headline or (headline.text if headline else meta.slug)
+    shown, origin = title_of(article, meta)
+    top["briefing_title_from"] = origin
     title = _place(nodes.title(shown, shown), source, line)
+    if origin == "derived":
+        title["classes"].append("briefing-title-derived")
     top += title
-    if headline and meta.headline:
+    if headline and origin == "sidecar":
         # The source's own headline stays in the text, as the kicker above the lead.
         kicker = nodes.paragraph(headline.text, headline.text, classes=["briefing-kicker"])
         kicker["briefing_column"] = headline.column
@@ -71,6 +92,8 @@ def build(article: Article, meta: ArticleMeta, source: str) -> nodes.section:
     container: nodes.Element = top
     current_list: nodes.bullet_list | None = None
     for block, number in numbered(article.body):
+        if block.kind is Kind.OMITTED:
+            continue
         if block.kind is Kind.LIST_ITEM:
             if current_list is None:
                 current_list = _place(
@@ -85,10 +108,36 @@ def build(article: Article, meta: ArticleMeta, source: str) -> nodes.section:
         if block.kind is Kind.HEADING:
             container = _section(block, number, source, meta.slug)
             top += container
+        elif block.kind in _META_CLASSES:
+            para = nodes.paragraph(block.text, block.text, classes=[_META_CLASSES[block.kind]])
+            para["briefing_column"] = block.column
+            container += _place(para, source, block.line)
         else:
             container += _paragraph(block, number, source, meta.slug)
+    if article.set_aside:
+        top += set_aside_list(article, source)
     top += sources_section(meta, source)
     return top
+
+
+def set_aside_list(article: Article, source: str) -> set_aside:
+    """The page leftovers, each with its line number, in a collapsed list of their own."""
+    found = article.set_aside
+    box = _place(set_aside(classes=["briefing-set-aside"]), source, found[0].line)
+    count = len(found)
+    box += nodes.rubric(
+        "", _("Lines set aside (%d)") % count if count != 1 else _("A line set aside")
+    )
+    listing = nodes.bullet_list()
+    for block in found:
+        item = nodes.paragraph(block.text, "", classes=["briefing-set-aside-line"])
+        item += nodes.inline("", _("line %d") % block.line, classes=["briefing-set-aside-number"])
+        item += nodes.Text(" ")
+        item += nodes.Text(block.text)
+        item["translatable"] = False
+        listing += _place(nodes.list_item("", item), source, block.line)
+    box += listing
+    return box
 
 
 def sources_section(meta: ArticleMeta, source: str) -> nodes.section:

@@ -17,7 +17,7 @@ from sphinx_briefing.nodes import DIRECTION
 from sphinx_briefing.read import doctree
 from sphinx_briefing.read.fidelity import remember_source
 from sphinx_briefing.records import TranslationRecord, UntranslatedRecord
-from sphinx_briefing.report import warn
+from sphinx_briefing.report import logger, warn
 from sphinx_briefing.text import article, source
 from sphinx_briefing.text import sidecar as metadata
 from sphinx_briefing.text.bidi import dominant_script
@@ -50,14 +50,14 @@ class ArticleParser(Parser):
         parsed = article.parse(text.text, meta.layout)
         if not parsed.blocks and text.ok:
             warn("article is empty: it has no text to show", "empty", real, 1)
-        if not meta.source and parsed.dateline:
-            meta = replace(meta, source=parsed.dateline)
+        meta = infer_metadata(meta, parsed)
         top = doctree.build(parsed, meta, real)
+        report_guesses(parsed, meta, top, real)
         original_headline = top[0].astext()
         if not self._translate(env, top, meta.language, real):
             _mark_language(top, meta.language, env.config.language)
         document += top
-        remember_source(document, text.text)
+        remember_source(document, shown_order(text.text, parsed))
         sidecar = metadata.sidecar_path(path)
         if sidecar.is_file():
             env.note_dependency(sidecar)
@@ -71,6 +71,8 @@ class ArticleParser(Parser):
             ),
             paths=(real, str(sidecar) if sidecar.is_file() else ""),
             original_headline=original_headline,
+            title_from=str(top.get("briefing_title_from", "headline")),
+            set_aside=len(parsed.set_aside),
         )
         _note_labels(env, meta.slug, top)
         get_domain(env).paragraphs[env.docname] = [
@@ -142,6 +144,55 @@ class ArticleParser(Parser):
         if "language" not in read.given and dominant_script(text) == "latin":
             return replace(read.meta, language="en")
         return read.meta
+
+
+def shown_order(text: str, parsed: article.Article) -> str:
+    """The article's lines in the order the page shows them, for the fidelity check: the
+    headline first (it is the title, whatever came before it), the lines set aside last."""
+    lines = text.split("\n")
+    first = [parsed.headline.line] if parsed.headline else []
+    last = [block.line for block in parsed.set_aside]
+    middle = [n for n in range(1, len(lines) + 1) if n not in first and n not in last]
+    return "\n".join(lines[n - 1] for n in first + middle + last)
+
+
+def infer_metadata(meta: metadata.ArticleMeta, parsed: article.Article) -> metadata.ArticleMeta:
+    """The sidecar's metadata completed from the text itself (dateline, byline, publication
+    line, «وفقا لوكالة …»); each field taken from the text is listed in ``inferred``."""
+    fields = {
+        "source": parsed.found.get("source", ""),
+        "published": parsed.found.get("date", ""),
+        "author": parsed.found.get("author", ""),
+        "place": parsed.found.get("place", ""),
+    }
+    found = {name: value for name, value in fields.items() if value and not getattr(meta, name)}
+    return replace(
+        meta,
+        source=found.get("source", meta.source),
+        published=found.get("published", meta.published),
+        author=found.get("author", meta.author),
+        place=found.get("place", meta.place),
+        inferred=meta.inferred | frozenset(found),
+    )
+
+
+def report_guesses(
+    parsed: article.Article, meta: metadata.ArticleMeta, top: nodes.section, real: str
+) -> None:
+    """One info line per article whose reading involved guesses (``briefing.structure``):
+    a derived title, lines set aside, metadata read from the text."""
+    guesses = []
+    if top.get("briefing_title_from") == "derived":
+        guesses.append("title derived from ¶1 (no headline line)")
+    if parsed.set_aside:
+        guesses.append(f"{len(parsed.set_aside)} lines set aside")
+    if meta.inferred:
+        found = ", ".join(f"{name} «{getattr(meta, name)}»" for name in sorted(meta.inferred))
+        guesses.append(f"read from the text: {found}")
+    if guesses:
+        logger.info(
+            "%s [briefing.structure]", "; ".join(guesses), location=f"{real}:1", color="darkgray"
+        )
 
 
 def _mark_language(top: nodes.section, language: str, edition: str | None) -> None:

@@ -73,6 +73,11 @@ class ArticleMeta:
     language: str = "ar"
     url: str = ""
     layout: Layout = field(default_factory=Layout)
+    #: Read from the text itself (a byline, a dateline): never from the sidecar.
+    author: str = ""
+    place: str = ""
+    #: The fields above that were inferred from the text rather than given by the sidecar.
+    inferred: frozenset[str] = frozenset()
 
     @property
     def sort_date(self) -> str:

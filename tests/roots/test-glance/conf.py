@@ -6,3 +6,4 @@ exclude_patterns = ["_build"]
 briefing_glossary_dir = "glossary"
 author = "فريق sphinx-briefing"
 version = release = "2026.1"
+briefing_source_root = "../../.."  # the articles are the repository's seeds/ (a link)
