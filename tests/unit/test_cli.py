@@ -16,14 +16,63 @@ def test_outline_shows_each_line_with_kind_and_number() -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "slug: lavrov-wonsan"
     assert lines[1] == "source: وكالات"
-    assert lines[2].split() == ["2", "headline", "سيرجي", "لافروف"]
-    assert lines[3].split()[:3] == ["3", "paragraph", "¶1"]
-    assert lines[4].split()[:3] == ["4", "heading", "§1"]
+    assert lines[2].startswith("title: لافروف يبحث مع كيم جونغ أون") and lines[2].endswith(
+        "(sidecar)"
+    )
+    assert lines[3].split()[:4] == ["2", "headline", "سيرجي", "لافروف"]
+    assert lines[4].split()[:3] == ["3", "paragraph", "¶1"]
+    assert lines[4].endswith("[article text, opening with a dateline]")
+    assert lines[5].split()[:3] == ["4", "heading", "§1"]
     assert [line.split()[1:4] for line in lines if " list item " in line] == [
         ["list", "item", "¶4"],
         ["list", "item", "¶5"],
     ]
     assert lines[-1].split()[:3] == ["21", "paragraph", "¶12"]
+
+
+def test_outline_json_gives_every_line_one_role(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "الرئيسية\n\nمحافظ القليوبية يفتتح مكتبة عامة جديدة في شبرا الخيمة\n"
+        "كتب: محمد علي\nنشرت في 12 يوليو 2025\n\n"
+        'القاهرة - "الشروق": افتتح محافظ القليوبية اليوم مكتبة عامة جديدة تخدم آلاف الطلاب.\n'
+        "وقال المحافظ إن المكتبة تضم عشرة آلاف كتاب.\n\nاقرأ أيضا\nعنوان خبر آخر\n",
+        encoding="utf-8",
+    )
+    result = run_cli("outline", str(page), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["title"] == "محافظ القليوبية يفتتح مكتبة عامة جديدة في شبرا الخيمة"
+    assert data["title_from"] == "headline"
+    assert data["metadata"] == {
+        "source": "الشروق",
+        "date": "2025-07-12",
+        "author": "محمد علي",
+        "place": "القاهرة",
+        "inferred": ["author", "date", "place", "source"],
+    }
+    roles = [(b["line"], b["role"], b["id"]) for b in data["blocks"]]
+    assert roles == [
+        (1, "omitted", None),
+        (3, "headline", None),
+        (4, "byline", None),
+        (5, "published", None),
+        (7, "paragraph", "p1"),
+        (8, "paragraph", "p2"),
+        (10, "omitted", None),
+        (11, "omitted", None),
+    ]
+    assert data["blocks"][4]["dateline"] == 'القاهرة - "الشروق":'
+
+
+def test_a_text_without_headline_gets_a_derived_title(tmp_path: Path) -> None:
+    body = "وقال الوزير في مؤتمر صحفي عقده اليوم في العاصمة، إن المحادثات كانت مثمرة جدا. " * 12
+    page = tmp_path / "one.txt"
+    page.write_text(body + "\n", encoding="utf-8")
+    data = json.loads(run_cli("outline", str(page), "--format", "json").stdout)
+    assert data["title_from"] == "derived"
+    assert data["title"] == "وقال الوزير في مؤتمر صحفي عقده اليوم في العاصمة"
+    assert [(b["role"], b["id"]) for b in data["blocks"]] == [("paragraph", "p1")]
 
 
 def test_outline_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
@@ -50,7 +99,8 @@ def test_outline_honours_sidecar_overrides(tmp_path: Path) -> None:
     text.write_text("عنوان\nسطر قصير\nفقرة.\n", encoding="utf-8")
     (tmp_path / "a.meta.toml").write_text("[layout]\nparagraphs = [2]\n")
     result = run_cli("outline", str(text))
-    assert result.stdout.splitlines()[3].split()[:3] == ["2", "paragraph", "¶1"]
+    line = result.stdout.splitlines()[4]
+    assert line.split()[:3] == ["2", "paragraph", "¶1"] and line.endswith("[forced by the sidecar]")
 
 
 GLOSSARY = SEED.parent.parent / "docs" / "glossary" / "entries"

@@ -13,8 +13,8 @@ from sphinx.locale import _
 
 from sphinx_briefing.exports.citations import key
 from sphinx_briefing.nodes import paragraph_number, section_number, set_aside
-from sphinx_briefing.text.article import TITLE_MAX, Article, Block, Kind, numbered, shorten
-from sphinx_briefing.text.sidecar import ArticleMeta
+from sphinx_briefing.text.article import Article, Block, Kind, numbered
+from sphinx_briefing.text.sidecar import ArticleMeta, title_of
 from sphinx_briefing.text.urls import safe_url
 
 _E = TypeVar("_E", bound=nodes.Element)
@@ -58,15 +58,6 @@ _META_CLASSES = {
     Kind.BYLINE: "briefing-byline",
     Kind.PUBLISHED: "briefing-published",
 }
-
-
-def title_of(article: Article, meta: ArticleMeta) -> tuple[str, str]:
-    """The article's title and where it comes from: the sidecar, the headline line, or the
-    first clause of ¶1 (``derived``); never longer than :data:`TITLE_MAX` characters."""
-    if meta.headline:
-        return shorten(meta.headline, TITLE_MAX), "sidecar"
-    title, origin = article.title()
-    return (title, origin) if title else (meta.slug, "none")
 
 
 def build(article: Article, meta: ArticleMeta, source: str) -> nodes.section:

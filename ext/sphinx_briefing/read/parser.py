@@ -50,7 +50,7 @@ class ArticleParser(Parser):
         parsed = article.parse(text.text, meta.layout)
         if not parsed.blocks and text.ok:
             warn("article is empty: it has no text to show", "empty", real, 1)
-        meta = infer_metadata(meta, parsed)
+        meta = metadata.completed(meta, parsed)
         top = doctree.build(parsed, meta, real)
         report_guesses(parsed, meta, top, real)
         original_headline = top[0].astext()
@@ -154,26 +154,6 @@ def shown_order(text: str, parsed: article.Article) -> str:
     last = [block.line for block in parsed.set_aside]
     middle = [n for n in range(1, len(lines) + 1) if n not in first and n not in last]
     return "\n".join(lines[n - 1] for n in first + middle + last)
-
-
-def infer_metadata(meta: metadata.ArticleMeta, parsed: article.Article) -> metadata.ArticleMeta:
-    """The sidecar's metadata completed from the text itself (dateline, byline, publication
-    line, «وفقا لوكالة …»); each field taken from the text is listed in ``inferred``."""
-    fields = {
-        "source": parsed.found.get("source", ""),
-        "published": parsed.found.get("date", ""),
-        "author": parsed.found.get("author", ""),
-        "place": parsed.found.get("place", ""),
-    }
-    found = {name: value for name, value in fields.items() if value and not getattr(meta, name)}
-    return replace(
-        meta,
-        source=found.get("source", meta.source),
-        published=found.get("published", meta.published),
-        author=found.get("author", meta.author),
-        place=found.get("place", meta.place),
-        inferred=meta.inferred | frozenset(found),
-    )
 
 
 def report_guesses(

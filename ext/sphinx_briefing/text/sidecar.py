@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from babel import Locale
 
-from sphinx_briefing.text.article import Layout
+from sphinx_briefing.text.article import TITLE_MAX, Article, Layout, shorten
 from sphinx_briefing.text.toml_lines import locate
 from sphinx_briefing.text.transliterate import slugify
 from sphinx_briefing.text.urls import safe_url
@@ -271,3 +271,32 @@ def read(
 def load(article_path: Path, defaults: Layout | None = None) -> ArticleMeta:
     """The metadata of the article at ``article_path`` (problems left unreported)."""
     return read(article_path, defaults).meta
+
+
+def completed(meta: ArticleMeta, parsed: Article) -> ArticleMeta:
+    """The sidecar's metadata completed from the text itself (dateline, byline, publication
+    line, «وفقا لوكالة …»); each field taken from the text is listed in ``inferred``."""
+    fields = {
+        "source": parsed.found.get("source", ""),
+        "published": parsed.found.get("date", ""),
+        "author": parsed.found.get("author", ""),
+        "place": parsed.found.get("place", ""),
+    }
+    found = {name: value for name, value in fields.items() if value and not getattr(meta, name)}
+    return replace(
+        meta,
+        source=found.get("source", meta.source),
+        published=found.get("published", meta.published),
+        author=found.get("author", meta.author),
+        place=found.get("place", meta.place),
+        inferred=meta.inferred | frozenset(found),
+    )
+
+
+def title_of(article: Article, meta: ArticleMeta) -> tuple[str, str]:
+    """The article's title and where it comes from: the sidecar, the headline line, or the
+    first clause of ¶1 (``derived``); never longer than :data:`TITLE_MAX` characters."""
+    if meta.headline:
+        return shorten(meta.headline, TITLE_MAX), "sidecar"
+    title, origin = article.title()
+    return (title, origin) if title else (meta.slug, "none")
