@@ -118,3 +118,20 @@ def test_safe_url_never_returns_a_script_scheme(url: str) -> None:
     if kept is not None:
         assert kept.lower().startswith(("http://", "https://"))
         assert not any(c in kept for c in "\t\n\r <>\"'`")
+
+
+def test_layout_keep_and_omit_override_the_reading(tmp_path: Path) -> None:
+    article = tmp_path / "page.txt"
+    article.write_text(
+        "عنوان الخبر في سطر واحد\nاقرأ أيضا\nقال الوزير اليوم في مؤتمر صحفي إن المحادثات مثمرة.\n"
+        "سطر يريد المحرر حذفه من الكتاب تماما.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "page.meta.toml").write_text("[layout]\nkeep = [2]\nomit = [4]\n", encoding="utf-8")
+    found = sidecar.read(article, Layout(), 4)
+    assert found.problems == []
+    from sphinx_briefing.text.article import Kind, parse
+
+    kinds = {b.line: b.kind for b in parse(article.read_text("utf-8"), found.meta.layout).blocks}
+    assert kinds[2] is not Kind.OMITTED  # kept: an «اقرأ أيضا» the editor wants shown
+    assert kinds[4] is Kind.OMITTED  # set aside by the editor

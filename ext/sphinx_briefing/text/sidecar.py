@@ -41,6 +41,8 @@ SCHEMA: dict[str, dict[str, tuple[type, ...]]] = {
         "headings": (list,),
         "paragraphs": (list,),
         "list_items": (list,),
+        "keep": (list,),
+        "omit": (list,),
         "dateline": (bool,),
         "heading_max_words": (int,),
         "heading_max_chars": (int,),
@@ -98,7 +100,7 @@ def default_slug(article_path: Path) -> str:
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _LANGUAGE = re.compile(r"^([a-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*$")
-_LINE_LISTS = ("headings", "paragraphs", "list_items")
+_LINE_LISTS = ("headings", "paragraphs", "list_items", "keep", "omit")
 _LIMITS = ("heading_max_words", "heading_max_chars", "list_item_max_words")
 
 
@@ -253,6 +255,8 @@ def read(
         paragraphs=frozenset(layout_data.get("paragraphs", ())),
         list_items=frozenset(layout_data.get("list_items", ())),
         dateline=layout_data.get("dateline", True),
+        keep=frozenset(layout_data.get("keep", ())),
+        omit=frozenset(layout_data.get("omit", ())),
     )
     meta = ArticleMeta(
         slug=info.get("slug") or default_slug(article_path),
