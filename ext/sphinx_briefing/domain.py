@@ -35,7 +35,7 @@ from sphinx_briefing.records import (
     TranslationRecord,
 )
 from sphinx_briefing.report import logger, warn
-from sphinx_briefing.text.sidecar import ArticleMeta
+from sphinx_briefing.text.sidecar import ArticleMeta, landing_order
 from sphinx_briefing.vocabulary import TYPE_LABELS, TYPES, edition_language
 
 T = TypeVar("T")
@@ -155,13 +155,14 @@ class BriefingDomain(Domain):
         return value
 
     def newest_first(self) -> list[tuple[str, ArticleRecord]]:
-        """Articles ordered for the landing page: newest date first, undated last, then slug."""
-        dated = sorted(self.articles.items(), key=lambda item: item[1]["slug"])
-        return sorted(
-            dated,
-            key=lambda item: item[1]["published"] or item[1]["event_date"],
-            reverse=True,
+        """Articles in the landing page's order: newest date first, undated last by title."""
+        order = landing_order(
+            [
+                (name, r["published"] or r["event_date"], r["original_headline"])
+                for name, r in self.articles.items()
+            ]
         )
+        return [(name, self.articles[name]) for name in order]
 
     # -- glossary, entities, mentions ---------------------------------------------------
 

@@ -94,13 +94,44 @@ def test_landing_lists_articles_newest_first(build: BuildFn) -> None:
     metas = [e.select_one("p.briefing-article-meta") for e in entries]
     assert metas[0].get_text() == "Example Daily · 2025-07-12"
     assert metas[1].get_text() == "وكالات · 2024-06-19"
-    assert metas[2] is None
+    assert metas[2].get_text() == "المصدر غير معروف · دون تاريخ"
     # The sidebar toctree follows the same order.
     assert app.env.toctree_includes["index"] == [
         "articles/newer",
         "articles/older",
         "articles/undated",
     ]
+
+
+def test_dates_read_from_the_text_order_the_landing_page(build: BuildFn) -> None:
+    app = build(
+        "library",
+        files={
+            # No sidecar: the date and the agency come from the text itself.
+            "articles/pasted.txt": (
+                "خبر منسوخ من موقع إخباري عن زيارة رسمية\nنشرت في 3 أيار 2025\n\n"
+                "موسكو – رويترز – وصل الوزير اليوم إلى العاصمة في زيارة رسمية تستمر يومين.\n"
+            ),
+            "articles/another.txt": "ب مقال ثان بلا تاريخ\n\nنص المقال الثاني بلا تاريخ معروف.\n",
+        },
+    )
+    assert warnings_of(app) == ""
+    page = soup((app.outdir / "index.html").read_text(encoding="utf-8"))
+    entries = page.select("ul.briefing-articles > li")
+    links = [e.select_one("p.briefing-article-title a")["href"] for e in entries]
+    # Newest first (2025-07-12, 2025-05-03 from the text, 2024-06-19), undated last by title.
+    assert links == [
+        "articles/newer.html",
+        "articles/pasted.html",
+        "articles/older.html",
+        "articles/another.html",
+        "articles/undated.html",
+    ]
+    assert entries[1].select_one("p.briefing-article-meta").get_text() == "رويترز · 2025-05-03"
+    assert app.env.toctree_includes["index"] == [link[:-5] for link in links]
+    record = app.env.domaindata["briefing"]["articles"]["articles/pasted"]
+    assert record["inferred"] == ["place", "published", "source"]
+    assert record["place"] == "موسكو"
 
 
 def test_new_article_appears_without_a_stub(build: BuildFn) -> None:

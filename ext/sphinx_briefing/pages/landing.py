@@ -43,16 +43,17 @@ class ArticlesDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         docnames = article_docnames(self.env)
-        dated: list[tuple[str, str]] = []
+        facts: list[tuple[str, str, str]] = []
         for docname in docnames:
             path = self.env.doc2path(docname)
             sidecar = metadata.sidecar_path(path)
             if sidecar.is_file():
                 self.env.note_dependency(sidecar)
-            meta = metadata.load(Path(path))
-            dated.append((meta.sort_date, docname))
-        # Newest first; undated articles last (Python's sort is stable with reverse=True).
-        ordered = [name for _, name in sorted(dated, key=lambda item: item[0], reverse=True)]
+            # The date and title the text itself gives when the sidecar is silent (read
+            # again when articles are added or removed, not on every edit of one).
+            date, title = metadata.article_facts(Path(path))
+            facts.append((docname, date, title))
+        ordered = metadata.landing_order(facts)
         # Re-read this page whenever articles are added or removed.
         self.env.glob_toctrees.add(self.env.docname)
         toctree = addnodes.toctree()
@@ -106,10 +107,14 @@ def _entry(fromdocname: str, docname: str, record: ArticleRecord) -> nodes.list_
     link += nodes.inline("", record["headline"])
     title += link
     item += title
-    details = [record["source"], record["outlet"], record["published"] or record["event_date"]]
-    shown = [d for d in details if d]
-    if shown:
-        item += nodes.paragraph("", " · ".join(shown), classes=["briefing-article-meta"])
+    date = record["published"] or record["event_date"]
+    known = record["source"] or record["outlet"]
+    details = [record["source"], record["outlet"], date or _("undated")]
+    if not known:
+        details[0] = _("source unknown")
+    item += nodes.paragraph(
+        "", " · ".join(d for d in details if d), classes=["briefing-article-meta"]
+    )
     return item
 
 

@@ -18,7 +18,8 @@ from typing import Any
 
 from babel import Locale
 
-from sphinx_briefing.text.article import TITLE_MAX, Article, Layout, shorten
+from sphinx_briefing.text import source
+from sphinx_briefing.text.article import TITLE_MAX, Article, Layout, parse, shorten
 from sphinx_briefing.text.toml_lines import locate
 from sphinx_briefing.text.transliterate import slugify
 from sphinx_briefing.text.urls import safe_url
@@ -304,3 +305,33 @@ def title_of(article: Article, meta: ArticleMeta) -> tuple[str, str]:
         return shorten(meta.headline, TITLE_MAX), "sidecar"
     title, origin = article.title()
     return (title, origin) if title else (meta.slug, "none")
+
+
+def landing_order(items: list[tuple[str, str, str]]) -> list[str]:
+    """Keys of ``(key, date, title)`` items in the landing page's order: newest date first,
+    then the undated ones by title (the PDF and the sidebars follow the same order)."""
+    dated = sorted((i for i in items if i[1]), key=lambda i: (i[1], i[2]), reverse=True)
+    undated = sorted((i for i in items if not i[1]), key=lambda i: (i[2], i[0]))
+    return [key for key, _date, _title in dated + undated]
+
+
+def article_facts(path: Path) -> tuple[str, str]:
+    """An article file's date and title as the book shows them (sidecar, else the text)."""
+    found = read_meta_and_text(path)
+    if found is None:
+        return "", path.stem
+    meta, text = found
+    parsed = parse(text, meta.layout)
+    meta = completed(meta, parsed)
+    return meta.sort_date, title_of(parsed, meta)[0]
+
+
+def read_meta_and_text(path: Path) -> tuple[ArticleMeta, str] | None:
+    """The sidecar's metadata and the decoded text of an article file, or None when the file
+    cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    decoded = source.decode(data)
+    return read(path, line_count=decoded.text.count("\n") + 1).meta, decoded.text
