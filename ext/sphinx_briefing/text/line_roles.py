@@ -142,6 +142,8 @@ def find_date(text: str) -> str | None:
     if match:
         found.append((match.start(), (int(match[3]), int(match[2]), int(match[1]))))
     for _start, (year, month, day) in sorted(found):
+        if not 1900 <= year <= 2100:  # a Hijri date («1427/4/9 هـ») is not the publication date
+            continue
         try:
             return dt.date(year, month, day).isoformat()
         except ValueError:
