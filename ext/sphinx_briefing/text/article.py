@@ -386,8 +386,8 @@ def _set_aside(
     """Why a line that is neither page furniture by its words nor running text is still not
     the article's, or ``""``."""
     short = looks_like_heading(line, layout) or len(line.split()) <= 3
-    if line in seen:
-        return "a repeated line"
+    if line in seen and index < start:
+        return "a repeated line before the text"
     if arabic and line_roles.is_latin_chrome(line):
         return "a short line without Arabic in an Arabic page"
     if in_related and short:
