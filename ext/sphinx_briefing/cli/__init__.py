@@ -19,7 +19,7 @@ import argparse
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
-from sphinx_briefing.cli import annotate, cite, init, inputs, outline, output, search
+from sphinx_briefing.cli import add, annotate, cite, init, inputs, outline, output, search
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -31,6 +31,7 @@ SUBCOMMANDS: tuple[Callable[[inputs.Subcommands], None], ...] = (
     search.add_parser,
     cite.add_parser,
     init.add_parser,
+    add.add_parser,
 )
 
 
