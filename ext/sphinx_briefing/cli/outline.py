@@ -12,17 +12,6 @@ from sphinx_briefing.cli import inputs, output
 from sphinx_briefing.text import article
 from sphinx_briefing.text import sidecar as metadata
 
-#: The roles of ``--format json`` (pinned: other tools read them).
-ROLES = {
-    article.Kind.HEADLINE: "headline",
-    article.Kind.HEADING: "heading",
-    article.Kind.PARAGRAPH: "paragraph",
-    article.Kind.LIST_ITEM: "item",
-    article.Kind.DATELINE: "dateline",
-    article.Kind.BYLINE: "byline",
-    article.Kind.PUBLISHED: "published",
-    article.Kind.OMITTED: "omitted",
-}
 _LABELS = {
     article.Kind.HEADLINE: "headline",
     article.Kind.HEADING: "heading",
@@ -59,7 +48,7 @@ def outline_data(parsed: article.Article, meta: metadata.ArticleMeta) -> dict[st
             anchor = f"p{ordinal}"
         entry: dict[str, Any] = {
             "line": block.line,
-            "role": ROLES[block.kind],
+            "role": article.ROLE_NAMES[block.kind],
             "id": anchor,
             "text": block.text,
             "why": block.why,

@@ -37,6 +37,17 @@ class Kind(Enum):
     OMITTED = "omitted"
 
 
+#: The role of each kind as ``briefing outline --format json`` names it (a pinned format).
+ROLE_NAMES = {
+    Kind.HEADLINE: "headline",
+    Kind.HEADING: "heading",
+    Kind.PARAGRAPH: "paragraph",
+    Kind.LIST_ITEM: "item",
+    Kind.DATELINE: "dateline",
+    Kind.BYLINE: "byline",
+    Kind.PUBLISHED: "published",
+    Kind.OMITTED: "omitted",
+}
 #: Kinds that are numbered (§ for headings, ¶ for the others).
 NUMBERED = frozenset({Kind.HEADING, Kind.PARAGRAPH, Kind.LIST_ITEM})
 #: Kinds that carry facts about the article rather than its text.
