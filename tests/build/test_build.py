@@ -199,3 +199,16 @@ def test_the_collector_threshold_is_raised_for_the_build_unless_turned_off(
         assert gc.get_threshold() == (5_000, 5, 5)
     finally:
         gc.set_threshold(*saved)
+
+
+def test_the_pdf_follows_the_landing_page_order(build: BuildFn) -> None:
+    from pypdf import PdfReader
+
+    app = build("library", buildername="briefing-pdf")
+    reader = PdfReader(app.outdir / "briefing.pdf")
+    titles = [str(item.title) for item in reader.outline if not isinstance(item, list)]
+    html = build("library")
+    page = soup((html.outdir / "index.html").read_text(encoding="utf-8"))
+    landing = [a.get_text() for a in page.select("ul.briefing-articles p.briefing-article-title a")]
+    shown = [t for t in titles if t in landing]
+    assert shown == landing and len(landing) == 3
