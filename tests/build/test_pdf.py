@@ -152,6 +152,10 @@ def test_the_book_pdf_builds_like_make_pdf(tmp_path: Path) -> None:
     result = sphinx_pdf(tmp_path)
     assert result.returncode == 0 and result.stderr.strip() == "", result.stderr
     assert (tmp_path / "pdf" / "briefing.pdf").stat().st_size > 50_000
+    # The landing page's list of articles comes before the articles.
+    source = (tmp_path / "pdf" / "briefing.typ").read_text(encoding="utf-8")
+    entry = source.index('#list([\n#block()[#link(label("articles/lavrov-wonsan#"))')
+    assert entry < source.index('\n= #"لافروف يبحث مع كيم جونغ أون')
 
 
 def test_source_date_epoch_makes_builds_byte_identical(tmp_path: Path) -> None:
@@ -219,3 +223,45 @@ def test_mention_links_land_on_the_entry_page(seed_pdf: SphinxTestApp) -> None:
         if annotation.get_object().get("/Dest") is not None
     }
     assert entry in destinations  # the mention of Lavrov in ¶1 links to his entry
+
+
+#: An article with a Latin name, a number and a date inside Arabic sentences.
+MIXED_ARTICLE = (
+    "محادثات في موسكو\n"
+    "وكالات – قال وزير الخارجية إن المحادثات مع Sergey Lavrov كانت مثمرة.\n"
+    "وحضر الاجتماع الذي عقد يوم 2025-07-12 نحو 20,000 شخص في القاعة الكبرى.\n"
+)
+
+
+def test_latin_names_numbers_and_dates_inside_arabic_sentences(build: BuildFn) -> None:
+    """Read back by PDFium, MuPDF and poppler (see tests/book/test_pdf_text.py): the name,
+    the number and the date keep their order and their place in the sentence."""
+    from tests.book.test_pdf_text import READERS, normalise, tokens
+
+    app = build(files={"articles/talks.txt": MIXED_ARTICLE}, buildername="briefing-pdf")
+    assert warnings_of(app) == ""
+    pdf = app.outdir / "briefing.pdf"
+    for name, read in READERS.items():
+        text = normalise(read(pdf))
+        words = tokens(text)
+        assert "Sergey" in words and "Lavrov" in words, name
+        assert "2025-07-12" in text and "20,000" in text and "12-07-2025" not in text, name
+        if name == "mupdf":
+            continue  # right-to-left lines in visual order: the last word first
+        assert contains_in_order(words, tokens("عقد يوم 2025-07-12 نحو 20,000 شخص")), name
+        assert contains_in_order(words, tokens("المحادثات مع")), name
+        assert contains_in_order(words, tokens("كانت مثمرة")), name
+        # PDFium gives a name of two Latin words inside an Arabic line as «Lavrov Sergey».
+        name_words = ["Lavrov", "Sergey"] if name == "pdfium" else ["Sergey", "Lavrov"]
+        assert contains_in_order(words, tokens("المحادثات مع") + name_words), name
+
+
+def test_the_build_prints_its_stages_and_keeps_headings_with_their_text(
+    seed_pdf: SphinxTestApp,
+) -> None:
+    status = re.sub(r"\x1b\[[0-9;]*m", "", seed_pdf.status.getvalue())
+    assert re.search(r"briefing: assembled the book \(\d+\.\d s\)", status)
+    assert re.search(r"briefing: compiled with Typst: \d+ pages \(\d+\.\d s\)", status)
+    assert re.search(r"briefing: corrected the text layer: \d+ text runs read", status)
+    source = (seed_pdf.outdir / "briefing.typ").read_text(encoding="utf-8")
+    assert "#show heading: set block(sticky: true)" in source

@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Collection, Set
 from pathlib import Path
 from typing import ClassVar
@@ -23,11 +24,14 @@ from sphinx.config import Config
 from sphinx.errors import SphinxError
 from sphinx.locale import _
 from sphinx.util import logging
-from sphinx.util.console import darkgreen  # type: ignore[attr-defined]
+from sphinx.util.console import bold, darkgreen  # type: ignore[attr-defined]
 from sphinx.util.nodes import inline_all_toctrees
 
 from sphinx_briefing import resources
 from sphinx_briefing.domain import get_domain
+from sphinx_briefing.html.navigation import ARTICLES_TOCTREE
+from sphinx_briefing.nodes import article_list
+from sphinx_briefing.pdf.textlayer import fix_text_layer, page_count
 from sphinx_briefing.pdf.translator import TypstTranslator, string
 from sphinx_briefing.vocabulary import HTML_PDF_DIR, is_rtl
 
@@ -81,6 +85,25 @@ def front_matter(tree: nodes.document, first: Collection[str]) -> None:
         tree.insert(0, node)
 
 
+def list_before_articles(tree: nodes.document) -> None:
+    """Put the landing page's list of articles before the articles: the toctree that brings
+    them in goes after the list's placeholder (in HTML the toctree is hidden)."""
+    for toctree in list(tree.findall(addnodes.toctree)):
+        if not toctree.get(ARTICLES_TOCTREE):
+            continue
+        wrapper: nodes.Element = toctree
+        if isinstance(toctree.parent, nodes.compound) and len(toctree.parent) == 1:
+            wrapper = toctree.parent
+        parent = wrapper.parent
+        if not isinstance(parent, nodes.Element):
+            continue
+        after = parent.children[parent.index(wrapper) + 1 :]
+        listing = next((node for node in after if isinstance(node, article_list)), None)
+        if listing is not None:
+            parent.remove(wrapper)
+            parent.insert(parent.index(listing) + 1, wrapper)
+
+
 class BriefingPDFBuilder(Builder):
     """Write ``<outdir>/<briefing_pdf_name>.pdf`` (and the ``.typ`` source beside it)."""
 
@@ -113,10 +136,11 @@ class BriefingPDFBuilder(Builder):
         pass
 
     def write_documents(self, docnames: Set[str]) -> None:
+        started = time.perf_counter()
         master = self.config.root_doc
-        tree = inline_all_toctrees(
-            self, set(), master, self.env.get_doctree(master), darkgreen, [master]
-        )
+        root = self.env.get_doctree(master)
+        list_before_articles(root)
+        tree = inline_all_toctrees(self, set(), master, root, darkgreen, [master])
         tree["docname"] = master
         front_matter(tree, get_domain(self.env).glance_pages)
         self.env.resolve_references(tree, master, self)
@@ -133,7 +157,23 @@ class BriefingPDFBuilder(Builder):
         name = str(self.config.briefing_pdf_name)
         typ = out / f"{name}.typ"
         typ.write_text(source, encoding="utf-8")
-        self.compile(typ, out / f"{name}.pdf")
+        logger.info(bold("briefing: assembled the book (%.1f s)"), time.perf_counter() - started)
+        pdf = out / f"{name}.pdf"
+        started = time.perf_counter()
+        self.compile(typ, pdf)
+        logger.info(
+            bold("briefing: compiled with Typst: %d pages (%.1f s)"),
+            page_count(pdf),
+            time.perf_counter() - started,
+        )
+        started = time.perf_counter()
+        stats = fix_text_layer(pdf)
+        logger.info(
+            bold("briefing: corrected the text layer: %d text runs read, %d rewritten (%.1f s)"),
+            stats.blocks,
+            stats.rewritten,
+            time.perf_counter() - started,
+        )
 
     def preamble(self) -> str:
         """Page set-up, title page and table of contents."""

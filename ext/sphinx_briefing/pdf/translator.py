@@ -36,9 +36,28 @@ from sphinx_briefing.vocabulary import is_rtl
 logger = logging.getLogger(__name__)
 
 
+#: A number with separators inside (a date, 2025-07-12; a version, 2026.1; 20,000) or a
+#: Latin name with digits (KF-16): the bidi algorithm splits it in a right-to-left line.
+_NUMBER = re.compile(
+    r"(?<![\w.,/:@-])(?=[A-Za-z0-9.,/:-]*\d)(?:\d+|[A-Z]{1,4})(?:[-/.:,][A-Za-z0-9]+)+"
+)
+
+
 def string(text: str) -> str:
-    """A Typst string literal showing ``text`` verbatim."""
-    return "#" + json.dumps(text, ensure_ascii=False)
+    """Typst markup showing ``text`` verbatim: string literals, each number with separators
+    in a left-to-right box of its own. Typst lays out "(2004-03-09)" in a right-to-left line
+    as "(09-03-2004)" when the number follows Arabic text; a box keeps it whole."""
+    pieces: list[str] = []
+    position = 0
+    for found in _NUMBER.finditer(text):
+        if found.start() > position:
+            pieces.append("#" + json.dumps(text[position : found.start()], ensure_ascii=False))
+        pieces.append(f"#box(text(dir: ltr, {json.dumps(found.group())}))")
+        position = found.end()
+    if position < len(text) or not pieces or pieces[-1].startswith("#box"):
+        # Always end with a string, so that a "[" or "(" after it is not taken as an argument.
+        pieces.append("#" + json.dumps(text[position:], ensure_ascii=False))
+    return "".join(pieces)
 
 
 def direction(text: str, fallback: str) -> str:
@@ -181,7 +200,7 @@ class TypstTranslator(nodes.NodeVisitor):
         self.body.append("]\n")
 
     def visit_rubric(self, node: nodes.rubric) -> None:
-        self.body.append("\n#block(above: 1em)[#strong[")
+        self.body.append("\n#block(above: 1em, sticky: true)[#strong[")
 
     def depart_rubric(self, node: nodes.rubric) -> None:
         self.body.append("]]\n")
@@ -545,7 +564,7 @@ class TypstTranslator(nodes.NodeVisitor):
 
     def visit_glance_details(self, node: glance_details) -> None:
         summary = string(str(node.get("summary", "")))
-        self.body.append(f"\n#block(above: 1em)[#strong[{summary}]]\n")
+        self.body.append(f"\n#block(above: 1em, sticky: true)[#strong[{summary}]]\n")
 
     def depart_glance_details(self, node: glance_details) -> None:
         pass
