@@ -6,7 +6,7 @@ here so every stage that reads them agrees on their fields.
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 
 class ArticleRecord(TypedDict):
@@ -86,6 +86,9 @@ class MentionRecord(TypedDict):
     #: In the text this edition shows as the article (not a parallel translation or the
     #: original behind a translated edition).
     shown: bool
+    #: Inside a longer mention of another entity (أوكرانيا in «الحرب في أوكرانيا»): counted
+    #: and listed, never linked (the link is the outer mention's). Absent means False.
+    nested: NotRequired[bool]
 
 
 class EntityRecord(TypedDict):

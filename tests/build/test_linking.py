@@ -288,3 +288,44 @@ def test_parallel_build_links_like_serial(make_app, tmp_path: Path) -> None:
             )
         )
     assert outputs[0] == outputs[1]
+
+
+AMBIGUOUS = (
+    "كيم جونغ أون يستقبل وفدًا\n"
+    "استقبل كيم جونغ أون الوفد في وونسان، وحضرت كيم يو جونغ اللقاء. وقال كيم إن بلاده تدعم"
+    " موسكو.\n"
+    "وزار الوفد منتجع وونسان-غالما الجديد ثم منطقة وونسان-كالما.\n"
+    "وتحدث الطرفان عن الحرب في أوكرانيا.\n"
+)
+
+
+def test_family_names_compounds_and_nested_names(build: BuildFn) -> None:
+    app = build("seed", files={"articles/ambiguity.txt": AMBIGUOUS})
+    found = mentions(app, "articles/ambiguity")
+    lines = AMBIGUOUS.split("\n")
+
+    def at(entity: str) -> list[tuple[int, str, bool, bool]]:
+        return [
+            (m["line"], m["text"], m["linked"], bool(m.get("nested", False)))
+            for m in found
+            if m["entity"] == entity
+        ]
+
+    for m in found:
+        assert lines[m["line"] - 1][m["start"] : m["end"]] == m["text"]
+    # «كيم يو جونغ» is not Kim Jong Un; «قال كيم إن», after his full name, is.
+    kim_yo_jong = lines[1].index("كيم يو جونغ")
+    assert not [m for m in found if m["line"] == 2 and m["start"] == kim_yo_jong]
+    assert [text for _, text, _, _ in at("kim-jong-un")] == ["كيم جونغ أون", "كيم جونغ أون", "كيم"]
+    # «وونسان-غالما» (no alias) is a compound name, not Wonsan; «وونسان-كالما» is the resort.
+    assert at("wonsan") == [(2, "وونسان", True, False)]
+    assert [text for _, text, _, _ in at("wonsan-kalma")] == ["وونسان-كالما"]
+    # The war is the link; Ukraine inside it is a mention too, nested and unlinked.
+    assert at("russia-ukraine-war") == [(4, "الحرب في أوكرانيا", True, False)]
+    assert at("ukraine") == [(4, "أوكرانيا", False, True)]
+    page = soup_of(app, "articles/ambiguity.html")
+    hrefs = [a["href"].split("#")[1] for a in page.select("a.briefing-mention")]
+    assert "ukraine" not in hrefs and "russia-ukraine-war" in hrefs
+    assert hrefs.count("kim-jong-un") == 1  # first per section; Kim Yo Jong is never one
+    entries = soup_of(app, "entries.html")
+    assert entries.select("section#ukraine ul.briefing-backlinks a[href*='articles/ambiguity']")

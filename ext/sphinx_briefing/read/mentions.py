@@ -30,9 +30,9 @@ SNIPPET_CONTEXT = 40
 
 
 @lru_cache(maxsize=4)
-def _linker(fingerprint: str, aliases: tuple[Alias, ...]) -> Linker:
+def _linker(fingerprint: str, aliases: tuple[Alias, ...], people: frozenset[str]) -> Linker:
     # Memoised per glossary content: building the trie once per process, not per document.
-    return Linker(aliases)
+    return Linker(aliases, people)
 
 
 def snippet(text: str, start: int, end: int, context: int = SNIPPET_CONTEXT) -> str:
@@ -65,8 +65,14 @@ class LinkMentions(SphinxTransform):
         original = str(record["language"]) if record else "ar"
         fingerprint = domain.data.get("fingerprints", {}).get("aliases", "")
 
+        people = frozenset(i for i, entry in glossary.entries.items() if entry.type == "person")
+
         def linker(lang: str) -> Linker:
-            return _linker(f"{fingerprint}:{lang}", tuple(glossary.aliases(lang)))
+            return _linker(f"{fingerprint}:{lang}", tuple(glossary.aliases(lang)), people)
+
+        # Per language of the text, the entities named in full so far: a family name (كيم)
+        # is a mention only after one of them (Linker.find).
+        named: dict[str, set[str]] = {}
 
         density = self.config.briefing_link_density
         adjectives = self.config.briefing_link_adjectives
@@ -84,9 +90,13 @@ class LinkMentions(SphinxTransform):
             )
             if ORIGINAL in block:
                 # A translated edition still records where the original names each entry.
-                records.extend(self._original_mentions(block, linker(original), original))
+                records.extend(
+                    self._original_mentions(
+                        block, linker(original), original, named.setdefault(f"{original}:", set())
+                    )
+                )
             for text_node in [t for t in block.findall(nodes.Text) if _own_text(t, block)]:
-                found = linker(lang).find(str(text_node))
+                found = linker(lang).find(str(text_node), named.setdefault(lang, set()))
                 if not found:
                     continue
                 offset = _offset(block, text_node)
@@ -100,6 +110,11 @@ class LinkMentions(SphinxTransform):
                     if link:
                         linked_in.add((lang, scope, mention.entity))
                     records.append(self._record(block, mention, offset, link, lang, shown))
+                    # The names inside it count as mentions, linked through the outer one.
+                    records.extend(
+                        self._record(block, inner, offset, False, lang, shown, nested=True)
+                        for inner in mention.nested
+                    )
                     if mention.start > position:
                         replacement.append(nodes.Text(value[position : mention.start]))
                     replacement.append(_node(mention, link))
@@ -110,14 +125,18 @@ class LinkMentions(SphinxTransform):
         domain.mentions[self.env.docname] = records
 
     def _original_mentions(
-        self, block: nodes.Element, linker: Linker, lang: str
+        self, block: nodes.Element, linker: Linker, lang: str, named: set[str]
     ) -> list[MentionRecord]:
         text = str(block[ORIGINAL])
         column = int(block.get(ORIGINAL_COLUMN, 0))
-        return [
-            self._record(block, mention, 0, False, lang, False, (text, column))
-            for mention in linker.find(text)
-        ]
+        records: list[MentionRecord] = []
+        for mention in linker.find(text, named):
+            records.append(self._record(block, mention, 0, False, lang, False, (text, column)))
+            records.extend(
+                self._record(block, inner, 0, False, lang, False, (text, column), nested=True)
+                for inner in mention.nested
+            )
+        return records
 
     def _record(
         self,
@@ -128,9 +147,10 @@ class LinkMentions(SphinxTransform):
         lang: str,
         shown: bool,
         original: tuple[str, int] | None = None,
+        nested: bool = False,
     ) -> MentionRecord:
         """``original``: the (text, column) of a translated block's original, when the
-        mention is in that."""
+        mention is in that; ``nested``: the mention is inside a longer one."""
         text, column = original or (_plain_text(block), int(block.get("briefing_column", 0)))
         column += offset
         is_para = isinstance(block, nodes.paragraph) and "briefing_number" in block
@@ -154,6 +174,7 @@ class LinkMentions(SphinxTransform):
             snippet=snippet(text, offset + mention.start, offset + mention.end),
             lang=lang,
             shown=shown,
+            nested=nested,
         )
 
 
