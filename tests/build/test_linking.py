@@ -212,6 +212,7 @@ def test_glossary_json_export(seed: SphinxTestApp) -> None:
                 "url",
                 "lang",
                 "shown",
+                "nested",
             }
             assert mention["source"].endswith("articles/lavrov-wonsan.txt")
             assert lines[mention["line"] - 1][mention["start"] : mention["end"]] == mention["text"]

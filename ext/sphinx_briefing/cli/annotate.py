@@ -35,7 +35,9 @@ def annotate(path: Path, glossary_dir: Path, fmt: str, out: output.Output) -> in
     loaded = inputs.load_glossary(glossary_dir)
     if loaded is None:
         return output.BAD_INPUT
-    finder = Linker([*loaded.aliases("ar"), *loaded.aliases("en")])
+    # As in the build: only people have family names («كيم» alone after the full name).
+    people = frozenset(entry.id for entry in loaded.of_type("person"))
+    finder = Linker([*loaded.aliases("ar"), *loaded.aliases("en")], people)
     found: list[dict[str, object]] = []
     marked: list[str] = []
     for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):

@@ -51,6 +51,9 @@ def _mention_record(
         "url": _url(app, docname, mention["anchor"]),
         "lang": mention.get("lang", article["language"]),
         "shown": bool(mention.get("shown", True)),
+        # Inside a longer mention of another entry (a country in a war's name): counted, and
+        # in the backlinks, but the link goes to the outer mention.
+        "nested": bool(mention.get("nested", False)),
     }
 
 
