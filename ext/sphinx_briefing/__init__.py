@@ -25,7 +25,7 @@ from sphinx_briefing.html.isolate_latin import IsolateLatin
 from sphinx_briefing.html.navigation import use_bounded_sidebar
 from sphinx_briefing.html.page import add_templates, use_direction_bridge
 from sphinx_briefing.html.parallel import add_parallel_toggle
-from sphinx_briefing.incremental import stable_config
+from sphinx_briefing.incremental import build_lock, stable_config
 from sphinx_briefing.incremental.fragments import save_fragments
 from sphinx_briefing.incremental.gc_tuning import tune_collector
 from sphinx_briefing.incremental.outdated_pages import (
@@ -35,6 +35,7 @@ from sphinx_briefing.incremental.outdated_pages import (
     refresh_glossary,
     sidebar_pages,
 )
+from sphinx_briefing.incremental.stale_output import remove_stale_output
 from sphinx_briefing.pages.glossary_pages import (
     FillBacklinks,
     GlossaryDirective,
@@ -130,6 +131,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_briefing.glance")
     register_catalogs(app)
     stable_config.setup(app)  # a rebuild that changed nothing says so
+    build_lock.setup(app)  # one build of a book at a time
     app.connect("env-before-read-docs", use_lenient_encoding)
     app.connect("env-before-read-docs", note_reading)
     app.connect("config-inited", tune_collector)
@@ -149,6 +151,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", write_report)
     app.connect("build-finished", build_pdf_for_html)
     app.connect("build-finished", save_fragments, priority=900)  # after the exports
+    app.connect("build-finished", remove_stale_output)
     app.connect("html-page-context", use_bounded_sidebar)
     app.connect("html-page-context", add_search_scripts)
     app.connect("html-page-context", embed_citations)
