@@ -56,7 +56,7 @@ DEFAULT_JSON = REPO / "build" / "bench" / "pdf_text.json"
 EPOCH = "1752278400"
 
 #: Bidi marks and tatweel, removed from the extracted text before comparing.
-IGNORED = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u0640]")
+IGNORED = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\u0640]")
 ARABIC_WORD = re.compile("[\u0600-\u06ff]+")
 
 

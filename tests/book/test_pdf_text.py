@@ -12,27 +12,18 @@ removing bidi marks, word joiners and tatweel, both sides in NFC.
 from __future__ import annotations
 
 import re
-import subprocess
-import unicodedata
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import SEED, BookSite, contains_in_order
+from tests.helpers import REPO, SEED, BookSite, contains_in_order
 
-#: Bidi marks and tatweel; also the word joiner (U+2060) that the book's text carries
-#: around dashes and between a name's words, invisible like them.
-IGNORED = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\u0640]")
-ARABIC_WORD = re.compile("[\u0600-\u06ff]+")
+sys.path.insert(0, str(REPO / "benchmarks"))
 
-
-def normalise(text: str) -> str:
-    return unicodedata.normalize("NFC", IGNORED.sub("", text))
-
-
-def arabic_words(text: str) -> set[str]:
-    return set(ARABIC_WORD.findall(normalise(text)))
+import pdf_text
+from pdf_text import arabic_words, normalise
 
 
 def tokens(text: str) -> list[str]:
@@ -40,26 +31,7 @@ def tokens(text: str) -> list[str]:
     return re.findall(r"\d+(?:[-,.]\d+)*|[\u0621-\u065f\u0670-\u06d3]+|[A-Za-z]+", normalise(text))
 
 
-def pdfium(pdf: Path) -> str:
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
-        return "\n".join(page.get_textpage().get_text_range() for page in document)
-    finally:
-        document.close()
-
-
-def mupdf(pdf: Path) -> str:
-    import pymupdf
-
-    with pymupdf.open(str(pdf)) as document:
-        return "\n".join(str(page.get_text()) for page in document)
-
-
-def poppler(pdf: Path) -> str:
-    command = ["pdftotext", "-enc", "UTF-8", str(pdf), "-"]
-    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+pdfium, mupdf, poppler = pdf_text.pdfium_text, pdf_text.mupdf_text, pdf_text.poppler_text
 
 
 READERS: dict[str, Callable[[Path], str]] = {"pdfium": pdfium, "mupdf": mupdf, "poppler": poppler}
