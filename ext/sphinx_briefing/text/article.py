@@ -113,10 +113,6 @@ class Article:
         """Every block but the headline (metadata and set-aside lines included)."""
         return [b for b in self.blocks if b.kind is not Kind.HEADLINE]
 
-    def blocks_of(self, kind: Kind) -> list[Block]:
-        """The blocks of one kind."""
-        return [b for b in self.blocks if b.kind is kind]
-
     @property
     def set_aside(self) -> list[Block]:
         """The page leftovers: kept in the source, listed apart, never numbered."""

@@ -261,13 +261,6 @@ def has_keyword_date(line: str) -> bool:
     return bool(_patterns()["published"].match(text)) or text.rstrip(":") in ("نشر", "تاريخ النشر")
 
 
-def is_prose(line: str) -> bool:
-    """A line of running text: at least ten words, or six that end in sentence punctuation."""
-    count = len(line.split())
-    end = line.rstrip().rstrip("\"'”’»)]").rstrip()[-1:] if line.strip() else ""
-    return count >= 10 or (count >= 6 and end in ".!?؟:؛…")
-
-
 def is_latin_chrome(line: str) -> bool:
     """A short line without Arabic letters («ADVERTISEMENT», «Skip to main content»)."""
     text = line.strip()

@@ -273,11 +273,6 @@ def read(
     return Sidecar(meta, problems, path if found else None, frozenset(info))
 
 
-def load(article_path: Path, defaults: Layout | None = None) -> ArticleMeta:
-    """The metadata of the article at ``article_path`` (problems left unreported)."""
-    return read(article_path, defaults).meta
-
-
 def completed(meta: ArticleMeta, parsed: Article) -> ArticleMeta:
     """The sidecar's metadata completed from the text itself (dateline, byline, publication
     line, «وفقا لوكالة …»); each field taken from the text is listed in ``inferred``."""
