@@ -9,12 +9,16 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from docutils import nodes
+from docutils.parsers.rst import directives, roles
 from hypothesis import settings
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util import docutils as sphinx_docutils
 
 from tests.helpers import REPO, ROOTS, BookSite, BuildFn, serve, sphinx_build
 
@@ -82,17 +86,40 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildFn:
             srcdir = tmp_path_factory.mktemp(f"shared-{root}") / "src"
             shutil.copytree(ROOTS / f"test-{root}", srcdir, symlinks=False)
             _write_files(srcdir, files)
-            app = SphinxTestApp(
-                buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs
-            )
-            app.build()
-            # Sphinx keeps registered nodes and directives in docutils' globals: clean them up
-            # now, as each test's own app does at its end, so later apps start from scratch.
-            app.cleanup()
+            with _apart_from_live_apps():
+                app = SphinxTestApp(
+                    buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs
+                )
+                app.build()
+                # Sphinx keeps registered nodes and directives in docutils' globals: clean them
+                # up now, as each test's own app does at its end, so later apps start afresh.
+                app.cleanup()
             apps[key] = app
         return apps[key]
 
     return run
+
+
+@contextmanager
+def _apart_from_live_apps() -> Iterator[None]:
+    """A test's own app keeps its nodes, directives and roles in docutils' globals until the
+    test ends; a shared build made meanwhile must neither see them (Sphinx would warn that they
+    are already registered, into a build other tests read) nor leave the test's app without."""
+    live = set(sphinx_docutils.additional_nodes)
+    saved_directives = dict(directives._directives)
+    saved_roles = dict(roles._roles)
+    for node in live:
+        sphinx_docutils.unregister_node(node)
+    sphinx_docutils.additional_nodes.clear()
+    directives._directives.clear()
+    roles._roles.clear()
+    try:
+        yield
+    finally:
+        nodes._add_node_class_names([node.__name__ for node in live])
+        sphinx_docutils.additional_nodes.update(live)
+        directives._directives.update(saved_directives)
+        roles._roles.update(saved_roles)
 
 
 def _write_files(srcdir: Path, files: dict[str, bytes | str] | None) -> None:
