@@ -7,13 +7,14 @@ STAMP  := $(VENV)/.installed
 SPHINXOPTS ?=
 JOBS   ?= auto
 
-.PHONY: html serve pdf pdf-parallel html-en pdf-en gettext translations clean test test-fast lint help bench bench-quick screenshots
+.PHONY: html serve pdf pdf-parallel epub html-en pdf-en gettext translations clean test test-fast lint help bench bench-quick screenshots
 
 help:
 	@echo "make html   build the briefing book into build/html/"
 	@echo "make serve  build, serve at http://$(HOST):$(PORT)/ and rebuild on every change"
 	@echo "make pdf    build the PDF into build/pdf/briefing.pdf"
 	@echo "make pdf-parallel  the parallel-text PDF (Arabic and English side by side): build/pdf/briefing-parallel.pdf"
+	@echo "make epub   the e-book (EPUB 3, pages turned right to left): build/epub/briefing.epub"
 	@echo "make html-en  the English edition into build/html-en/"
 	@echo "make pdf-en   the English edition's PDF: build/pdf/briefing-en.pdf"
 	@echo "make gettext  extract the book's messages into build/gettext/*.pot"
@@ -70,6 +71,10 @@ pdf: $(STAMP)
 # The Arabic book with each paragraph's English translation beside it (same doctrees as `make pdf`).
 pdf-parallel: $(STAMP)
 	$(BIN)/sphinx-build -b briefing-pdf -D briefing_pdf_parallel=1 -D briefing_pdf_name=briefing-parallel -d build/doctrees $(SPHINXOPTS) docs build/pdf
+
+# The e-book for e-readers: EPUB 3, right-to-left page progression, no PDF inside it.
+epub: $(STAMP)
+	$(BIN)/sphinx-build -b epub -D briefing_pdf_in_html=0 -d build/doctrees-epub $(SPHINXOPTS) docs build/epub
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)

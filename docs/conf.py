@@ -40,3 +40,18 @@ exclude_patterns = ["_build"]
 
 # Build the PDF with the HTML and offer it for download on the landing page.
 briefing_pdf_in_html = True
+# The editors' note at the foot of each article: names the glossary lacks.
+briefing_show_unlinked = True
+
+# The e-book (`make epub`, build/epub/briefing.epub): EPUB 3 whose pages turn right to left
+# (the extension writes page-progression-direction="rtl" for a horizontal book in Arabic).
+epub_basename = "briefing"
+epub_writing_mode = "horizontal"
+# The book's identifier; Sphinx also writes epub_uid into toc.ncx, where it must be the same.
+epub_uid = epub_identifier = "briefing-46fa7373-b08f-5782-8688-e0a8d40b3e86"
+epub_description = (
+    "ملف إحاطة عن التقارب بين روسيا وكوريا الشمالية: المقالات والمسرد والملف في لمحة."
+)
+epub_contributor = author
+# Links stay links; their addresses are not printed after them.
+epub_show_urls = "no"

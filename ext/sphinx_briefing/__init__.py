@@ -19,13 +19,15 @@ from sphinx_briefing.editions.status import write_report
 from sphinx_briefing.editions.translation import use_project_translation
 from sphinx_briefing.exports.writer import embed_citations, write_exports
 from sphinx_briefing.html import visitors as html
-from sphinx_briefing.html.assets import add_static_files
+from sphinx_briefing.html.assets import add_static_files, drop_unused_pygments, finish_static
+from sphinx_briefing.html.cards import add_card_templates
+from sphinx_briefing.html.font_subset import write_font_subset
 from sphinx_briefing.html.icons import write_icon_subset
 from sphinx_briefing.html.isolate_latin import IsolateLatin
 from sphinx_briefing.html.navigation import use_bounded_sidebar
 from sphinx_briefing.html.page import add_templates, use_direction_bridge
 from sphinx_briefing.html.parallel import add_parallel_toggle
-from sphinx_briefing.incremental import build_lock, stable_config
+from sphinx_briefing.incremental import build_lock, completion, index_entries, stable_config
 from sphinx_briefing.incremental.fragments import save_fragments
 from sphinx_briefing.incremental.gc_tuning import tune_collector
 from sphinx_briefing.incremental.outdated_pages import (
@@ -39,17 +41,20 @@ from sphinx_briefing.incremental.stale_output import remove_stale_output
 from sphinx_briefing.pages.glossary_pages import (
     FillBacklinks,
     GlossaryDirective,
+    GlossaryDraftsDirective,
     GlossaryIndexDirective,
+    report_drafts,
 )
 from sphinx_briefing.pages.landing import ArticlesDirective, FillArticleLists, SourcesDirective
 from sphinx_briefing.pdf.builder import BriefingPDFBuilder, build_pdf_for_html
 from sphinx_briefing.pdf.translator import TypstTranslator
+from sphinx_briefing.read import coverage
 from sphinx_briefing.read.codec import use_lenient_encoding
 from sphinx_briefing.read.fidelity import FidelityCheck
 from sphinx_briefing.read.mentions import LinkMentions
-from sphinx_briefing.read.parser import FILETYPE, ArticleParser
+from sphinx_briefing.read.parser import FILETYPE, ArticleParser, refuse_large_articles
 from sphinx_briefing.read.project_files import refuse_outside_links
-from sphinx_briefing.search.language import SearchArabic
+from sphinx_briefing.search.language import SearchArabic, glossary_names
 from sphinx_briefing.search.page_data import add_search_scripts, write_search_data
 
 __version__ = "0.1.0"
@@ -72,6 +77,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("briefing-sources", SourcesDirective)
     app.add_directive("briefing-glossary", GlossaryDirective)
     app.add_directive("briefing-glossary-index", GlossaryIndexDirective)
+    app.add_directive("briefing-glossary-drafts", GlossaryDraftsDirective)
     app.add_transform(LinkMentions)
     app.add_transform(FidelityCheck)
     app.add_post_transform(FillArticleLists)
@@ -129,25 +135,36 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(bnodes.backlinks)
 
     app.setup_extension("sphinx_briefing.glance")
+    coverage.setup(app)  # names without a glossary entry: coverage.json, log, note
+    app.setup_extension("sphinx_briefing.html.epub")  # the e-book reads right to left
     register_catalogs(app)
     stable_config.setup(app)  # a rebuild that changed nothing says so
     build_lock.setup(app)  # one build of a book at a time
+    completion.setup(app)  # a build that did not finish is made whole by the next
+    index_entries.setup(app)  # the search index keeps its index entries on a rebuild
     app.connect("env-before-read-docs", use_lenient_encoding)
     app.connect("env-before-read-docs", note_reading)
     app.connect("config-inited", tune_collector)
     app.connect("config-inited", refuse_outside_links, priority=900)
+    app.connect("config-inited", refuse_large_articles, priority=900)
     app.connect("config-inited", use_direction_bridge)
     app.connect("config-inited", add_templates)
     app.connect("config-inited", write_search_catalog)
     app.connect("config-inited", use_project_translation)
     app.connect("builder-inited", add_static_files)
+    app.connect("html-collect-pages", finish_static)  # before EPUB packs the output
+    app.connect("build-finished", write_font_subset, priority=800)  # after the data files
+    app.connect("html-page-context", add_card_templates)
+    app.connect("html-page-context", drop_unused_pygments)
     app.connect("builder-inited", write_icon_subset)
     app.connect("env-get-outdated", new_sidecars)
     app.connect("env-get-outdated", refresh_glossary)
     app.connect("env-get-updated", glossary_pages)
+    app.connect("env-updated", report_drafts)
     app.connect("env-get-updated", sidebar_pages)
     app.connect("build-finished", write_exports)
     app.connect("build-finished", write_search_data)
+    app.connect("write-started", glossary_names)  # before Sphinx makes the indexer
     app.connect("build-finished", write_report)
     app.connect("build-finished", build_pdf_for_html)
     app.connect("build-finished", save_fragments, priority=900)  # after the exports

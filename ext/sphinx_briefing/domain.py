@@ -93,6 +93,8 @@ class BriefingDomain(Domain):
         "paragraphs": {},
         "glance_pages": {},
         "translations": {},
+        # The names each article leaves without an entry (read/coverage.py).
+        "coverage": {},
     }
 
     # -- articles ---------------------------------------------------------------------
@@ -267,6 +269,7 @@ class BriefingDomain(Domain):
         self.glance_pages.pop(docname, None)
         self.paragraphs.pop(docname, None)
         self.translations.pop(docname, None)
+        self.data.setdefault("coverage", {}).pop(docname, None)
         for entity in [k for k, v in self.entities.items() if v["docname"] == docname]:
             del self.entities[entity]
 
@@ -278,6 +281,7 @@ class BriefingDomain(Domain):
             "glance_pages",
             "paragraphs",
             "translations",
+            "coverage",
         ):
             for docname, value in otherdata.get(key, {}).items():
                 if docname in docnames:
@@ -460,7 +464,13 @@ def preview_content(entry: Entry, language: str | None = "ar") -> list[nodes.inl
     ]
     first, second = (arabic, english) if edition_language(language) == "ar" else (english, arabic)
     first[0]["classes"].append("briefing-preview-name")
-    return [first[0], second[0], first[1], second[1]]
+    badge = [draft_badge()] if entry.is_draft else []
+    return [first[0], second[0], *badge, first[1], second[1]]
+
+
+def draft_badge() -> nodes.inline:
+    """The "draft" badge of an entry not reviewed yet (hover cards, glossary pages, PDF)."""
+    return nodes.inline("", _("draft"), classes=["briefing-draft-badge"])
 
 
 def get_domain(env: BuildEnvironment) -> BriefingDomain:

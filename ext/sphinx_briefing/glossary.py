@@ -11,6 +11,10 @@ valid but would hurt the book is refused piece by piece, the entry kept:
   sorted order);
 - a relation of an entry to itself is dropped; a circle of ``part-of``/``located-in``
   relations is reported and kept as written.
+
+A draft (``status = "draft"``, written by ``briefing candidates --write``) may leave its
+description empty: it loads without a problem and shows :func:`description_placeholder`
+until the editor writes one.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel.messages.pofile import read_po
 from jsonschema import Draft202012Validator
 
 from sphinx_briefing import resources
@@ -38,6 +43,10 @@ from sphinx_briefing.text.urls import safe_url
 SCHEMA_PATH = resources.SCHEMAS / "glossary-entry.schema.json"
 STOPWORDS_PATH = resources.DATA / "stopwords.json"
 STOPWORDS_SCHEMA_PATH = resources.SCHEMAS / "stopwords.schema.json"
+
+#: What a draft shows for a short description not written yet: an interface message, its
+#: translations in the interface catalogues (``locale/<lang>/LC_MESSAGES/sphinx.po``).
+DESCRIPTION_PLACEHOLDER = "Description to be written"
 
 #: Relation types that place an entry inside another: a chain of them must not circle back.
 CONTAINMENT = ("part-of", "located-in")
@@ -106,10 +115,31 @@ class Entry:
                 yield Alias(text, self.id, "adjective")
 
     @property
+    def status(self) -> str:
+        """``draft`` or ``reviewed`` (the default, when the file says nothing)."""
+        status: str = self.data.get("status", "reviewed")
+        return status
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether the entry is a draft still to be reviewed."""
+        return self.status == "draft"
+
+    @property
     def description(self) -> dict[str, str]:
-        """short_ar, short_en, and optionally long_ar, long_en."""
-        description: dict[str, str] = self.data["description"]
-        return description
+        """short_ar, short_en, and optionally long_ar, long_en. A draft's short description
+        not written yet is :func:`description_placeholder` in its language (see
+        :attr:`unwritten`); an empty long one is left out."""
+        written = {k: v for k, v in self.data.get("description", {}).items() if v}
+        for lang in ("ar", "en"):
+            written.setdefault(f"short_{lang}", description_placeholder(lang))
+        return written
+
+    @property
+    def unwritten(self) -> frozenset[str]:
+        """The short description fields that show the placeholder (a draft's, not written)."""
+        written = self.data.get("description", {})
+        return frozenset(f for f in ("short_ar", "short_en") if not written.get(f))
 
 
 @dataclass
@@ -181,6 +211,26 @@ def sort_key(entry: Entry, lang: str = "ar") -> str:
 @cache
 def _validator() -> Draft202012Validator:
     return Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def schema_errors(data: dict[str, Any]) -> list[str]:
+    """What the schema finds wrong in an entry's data (TOML dates as ISO strings), each as
+    ``field: message``; empty when the data is valid."""
+    errors = sorted(_validator().iter_errors(_plain(data)), key=lambda e: list(map(str, e.path)))
+    return [f"{_field(list(e.absolute_path))}: {e.message}" for e in errors]
+
+
+@cache
+def description_placeholder(lang: str) -> str:
+    """:data:`DESCRIPTION_PLACEHOLDER` in ``lang`` (``ar``, ``en``): the translation in the
+    extension's interface catalogue, the English message where there is none."""
+    po = resources.LOCALE / lang / "LC_MESSAGES" / "sphinx.po"
+    if po.is_file():
+        with po.open("rb") as handle:
+            message = read_po(handle, locale=lang).get(DESCRIPTION_PLACEHOLDER)
+        if message is not None and isinstance(message.string, str) and message.string:
+            return message.string
+    return DESCRIPTION_PLACEHOLDER
 
 
 @cache

@@ -15,8 +15,9 @@ from jsonschema import Draft202012Validator
 
 from sphinx_briefing import resources
 
-#: The glossary's entry types, in the order the glossary pages list them.
-TYPES = ("person", "place", "organization", "agreement", "event")
+#: The glossary's entry types, in the order the glossary pages list them. ``other`` holds the
+#: names that are none of the five (weapons, products, ships...).
+TYPES = ("person", "place", "organization", "agreement", "event", "other")
 
 #: Entry types as readers see them (English msgids, translated through the catalogue).
 TYPE_LABELS = {
@@ -25,7 +26,12 @@ TYPE_LABELS = {
     "organization": "Organization",
     "agreement": "Agreement",
     "event": "Event",
+    "other": "Other",
 }
+
+#: An entry's review status: ``draft`` (written by ``briefing candidates --write``, shown with
+#: a badge and listed on the "to review" page) or ``reviewed`` (the default).
+STATUSES = ("draft", "reviewed")
 
 #: Languages written right to left (primary subtags).
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "ckb", "dv"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import posixpath
 import re
 import tomllib
 import xml.etree.ElementTree as ET
@@ -15,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_briefing.glance import html as glance_html
 from sphinx_briefing.glance import svg_pdf
 from sphinx_briefing.glance.dates import DateSpan, PartialDate
 from sphinx_briefing.glance.drawing import contrast_ratio
@@ -226,8 +228,8 @@ def test_timeline_svg_is_well_formed_accessible_and_deterministic() -> None:
     markup = draw_timeline(drawn, title="عنوان", description="وصف")
     assert markup == draw_timeline(drawn, title="عنوان", description="وصف")
     root = ET.fromstring(markup)
-    assert root.get("role") == "img"
-    title_id, desc_id = root.get("aria-labelledby", "").split()
+    assert root.get("role") == "group"  # its rows are links
+    title_id, desc_id = root.get("aria-labelledby"), root.get("aria-describedby")
     assert root.find(f"{SVG}title").get("id") == title_id  # type: ignore[union-attr]
     assert root.find(f"{SVG}desc").get("id") == desc_id  # type: ignore[union-attr]
     items = [g for g in root.iter(f"{SVG}g") if g.get("class") == "briefing-timeline-item"]
@@ -637,3 +639,74 @@ def test_options_choose_what_is_drawn(build: BuildFn) -> None:
     assert sorted(a["data-entity"] for a in points) == ["pyongyang", "wonsan"]
     edges = soup.select("svg.briefing-graph .briefing-graph-edge")
     assert edges and all(e["data-type"] == "met" for e in edges)
+
+
+# -- each drawing alone, at full size ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("href", "page", "expected"),
+    [
+        ("glossary/people.html#kim", "glance.html", "../glossary/people.html#kim"),
+        ("#p1", "glance.html", "../glance.html#p1"),
+        ("articles/a.html#p2", "glance.html", "../articles/a.html#p2"),
+        ("../glossary/x.html#a", "sub/glance.html", "../glossary/x.html#a"),
+        ("other.html", "sub/glance.html", "../sub/other.html"),
+        # dirhtml: pages are folders.
+        ("../glossary/people/#kim", "glance/", "../glossary/people/#kim"),
+        ("#p1", "glance/", "../glance/#p1"),
+        ("https://example.org/a?b=1&c=2", "glance.html", "https://example.org/a?b=1&c=2"),
+        ("/root.html", "glance.html", "/root.html"),
+    ],
+)
+def test_links_of_a_drawing_alone_are_rebased_to_its_folder(
+    href: str, page: str, expected: str
+) -> None:
+    svg = ET.Element("svg", {"xmlns": "http://www.w3.org/2000/svg", "viewBox": "0 0 1 1"})
+    ET.SubElement(ET.SubElement(svg, "a", href=href), "text").text = 'A & "B" <c>'
+    rebased = glance_html.rebase_links(ET.tostring(svg, encoding="unicode"), page, "_images")
+    # The renderers' form: a default namespace, no ns0: prefixes.
+    assert rebased.startswith("<svg ") and ":svg" not in rebased and "ns0" not in rebased
+    root = ET.fromstring(rebased)
+    link = root.find(f"{SVG}a")
+    assert link is not None and link.get("href") == expected
+    assert root.findtext(f"{SVG}a/{SVG}text") == 'A & "B" <c>'
+
+
+def test_each_drawing_is_written_alone_for_viewing_at_full_size(
+    glance_app: SphinxTestApp,
+) -> None:
+    soup = page(glance_app)
+    blocks = soup.select(".briefing-figure-block")
+    assert len(blocks) == 3
+    for block in blocks:
+        inline = ET.fromstring(str(block.select_one("svg")))
+        link = block.select_one(".briefing-figure-full a")
+        assert link is not None
+        href = str(link["href"])
+        assert re.fullmatch(r"_images/briefing-(timeline|map|graph)-[0-9a-f]{12}\.svg", href)
+        caption = block.select_one("figcaption")
+        assert caption is not None and link["aria-describedby"] == caption["id"]
+        path = glance_app.outdir / href
+        data = path.read_bytes()
+        assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<?xml-stylesheet')
+        # Its stylesheet brings the web font.
+        found = re.search(rb'<\?xml-stylesheet type="text/css" href="([^"]+)"\?>', data)
+        assert found is not None
+        css = path.parent / found.group(1).decode()
+        font = re.search(r'url\("([^"]+)"\)', css.read_text(encoding="utf-8"))
+        assert font is not None and (css.parent / font.group(1)).is_file()
+        alone = ET.fromstring(data)
+        # The same drawing (html.parser lowercases attribute names), at its own size.
+        assert alone.get("viewBox") == inline.get("viewbox")
+        assert alone.get("width") == inline.get("width")
+        assert [e.tag.lower() for e in alone.iter()] == [e.tag for e in inline.iter()]
+        # Its links lead where the inline drawing's do, from the images folder.
+        inline_links = [str(a.get("href")) for a in inline.iter(f"{SVG}a")]
+        alone_links = [str(a.get("href")) for a in alone.iter(f"{SVG}a")]
+        assert len(alone_links) == len(inline_links) >= 10
+        for before, after in zip(inline_links, alone_links, strict=True):
+            assert posixpath.normpath(posixpath.join("_images", after)) == before
+            target, _, anchor = before.partition("#")
+            text = (glance_app.outdir / target).read_text(encoding="utf-8")
+            assert f'id="{anchor}"' in text, before

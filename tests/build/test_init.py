@@ -44,6 +44,8 @@ def test_new_book_builds_cleanly_with_an_article(tmp_path: Path) -> None:
         "docs/glossary/organizations.md",
         "docs/glossary/agreements.md",
         "docs/glossary/events.md",
+        "docs/glossary/other.md",
+        "docs/glossary/review.md",
         "docs/glossary/entries/.gitkeep",
         "Makefile",
         ".gitignore",
@@ -109,7 +111,7 @@ def test_the_repository_book_shares_the_starter_pages(tmp_path: Path) -> None:
     init.write_book(tmp_path, init.fields("ar", None, 2026))
     own = {Path("docs/conf.py.in"), Path("docs/index.md"), Path("docs/glance.md")}  # the book's own
     shared = [p for p in init.starter_files() if p.parts[0] == "docs" and p not in own]
-    assert len(shared) == 8
+    assert len(shared) == 10
     for relative in shared:
         assert (REPO / relative).read_text(encoding="utf-8") == (tmp_path / relative).read_text(
             encoding="utf-8"

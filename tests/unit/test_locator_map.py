@@ -78,7 +78,7 @@ def test_svg_is_well_formed_and_accessible(seed_svg: str) -> None:
     assert seed_svg.startswith("<svg ")  # no XML declaration: it goes inline into HTML
     root = parse(seed_svg)
     assert root.tag == f"{SVG_NS}svg"
-    assert root.get("role") == "img"
+    assert root.get("role") == "group"  # its places are links: reachable in a group
     x, y, width, height = (float(v) for v in root.get("viewBox", "").split())
     assert (x, y) == (0, 0) and width > 600 and height > 300
     assert (float(root.get("width", 0)), float(root.get("height", 0))) == (width, height)
@@ -86,7 +86,8 @@ def test_svg_is_well_formed_and_accessible(seed_svg: str) -> None:
     assert title is not None and desc is not None
     assert title.text == "خريطة الأماكن — Places in the articles"
     assert desc.text == "A locator map of the places the articles mention."
-    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    assert root.get("aria-labelledby") == title.get("id")
+    assert root.get("aria-describedby") == desc.get("id")
     ids = [e.get("id") for e in root.iter() if e.get("id")]
     assert len(ids) == len(set(ids))
     for name in ("Noto Sans Arabic", "IBM Plex Sans Arabic", "IBM Plex Sans"):
@@ -226,6 +227,8 @@ def test_hostile_names_and_links_are_escaped() -> None:
     assert found["y"].get("href") == "#" and found["z"].get("href") == "#"
     title = draw_locator_map([], [], title="<title>&", description='"</desc>')
     assert parse(title).find(f"{SVG_NS}title").text == "<title>&"  # type: ignore[union-attr]
+    # No places, no links: the map is an image.
+    assert parse(title).get("role") == "img"
 
 
 def test_output_is_deterministic_whatever_the_input_order() -> None:

@@ -121,18 +121,24 @@ def check_geometry(svg: str) -> None:
 # -- the SVG: structure ---------------------------------------------------------------------
 
 
-def test_root_is_an_accessible_image(seed_svg: str) -> None:
+def test_root_is_a_named_group_of_links(seed_svg: str) -> None:
     root = parse(seed_svg)
     assert root.tag == f"{SVG}svg"
-    assert root.get("role") == "img"
+    # Its nodes are links: a group keeps them reachable (an img's children are hidden).
+    assert root.get("role") == "group"
+    assert root.find(f".//{SVG}a") is not None
     assert root.get("viewBox")
-    ids = root.get("aria-labelledby", "").split()
-    assert len(ids) == 2
+    ids = [root.get("aria-labelledby"), root.get("aria-describedby")]
     by_id = {e.get("id"): e for e in root.iter() if e.get("id")}
     assert by_id[ids[0]].tag == f"{SVG}title" and by_id[ids[0]].text == GRAPH_TITLE
     assert by_id[ids[1]].tag == f"{SVG}desc" and by_id[ids[1]].text == GRAPH_DESCRIPTION
     assert root.find(f"{SVG}title") is by_id[ids[0]]  # the first child names the figure
     assert rg.FONT_FAMILY in root.get("font-family", "")
+
+
+def test_a_graph_without_links_is_an_image() -> None:
+    root = parse(rg.draw_relation_graph([], [], title="t", description="d"))
+    assert (root.get("role"), root.get("aria-labelledby")) == ("img", root[0].get("id"))
 
 
 def test_every_entry_is_a_labelled_link(
@@ -397,12 +403,14 @@ def test_drawn_text_colours_pass_wcag_aa(seed_svg: str) -> None:
             assert contrast_ratio(legend.get("fill", ""), rg.BACKGROUND) >= 4.5
 
 
-def test_legend_names_every_type_shown(seed_svg: str) -> None:
+def test_legend_names_every_type_shown(
+    seed_svg: str, seed_graph: tuple[list[GraphNode], list[GraphEdge]]
+) -> None:
     root = parse(seed_svg)
     legend = [
         t.text for t in root.iter(f"{SVG}text") if t.get("class") == "briefing-graph-legend-label"
     ]
-    for style in rg.NODE_STYLES.values():
+    for style in (rg.NODE_STYLES[kind] for kind in {n.type for n in seed_graph[0]}):
         assert style.label_ar in legend and style.label_en in legend
 
 

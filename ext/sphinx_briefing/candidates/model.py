@@ -47,11 +47,14 @@ class Candidate:
     english_is_guess: bool = False
     #: Why it was found: the cue ("after «وزير الخارجية»", "gazetteer: country JPN", ...).
     why: str = ""
-    #: What the gazetteer knows: ISO 3166-1 alpha-3 code, coordinates, place kind.
+    #: What the gazetteer knows: ISO 3166-1 alpha-3 code (a country's own), coordinates,
+    #: place kind (country, capital, city, region).
     iso: str | None = None
     lat: float | None = None
     lon: float | None = None
     place_kind: str | None = None
+    #: A city's country (ISO 3166-1 alpha-3), from the gazetteer.
+    country: str | None = None
 
     @property
     def count(self) -> int:

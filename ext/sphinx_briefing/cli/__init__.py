@@ -19,7 +19,17 @@ import argparse
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
-from sphinx_briefing.cli import add, annotate, cite, init, inputs, outline, output, search
+from sphinx_briefing.cli import (
+    add,
+    annotate,
+    candidates,
+    cite,
+    init,
+    inputs,
+    outline,
+    output,
+    search,
+)
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -32,6 +42,7 @@ SUBCOMMANDS: tuple[Callable[[inputs.Subcommands], None], ...] = (
     cite.add_parser,
     init.add_parser,
     add.add_parser,
+    candidates.add_parser,
 )
 
 

@@ -1,9 +1,10 @@
 """``briefing init DIR``: a new briefing book with this repository's layout.
 
 The book is written from the starter files shipped in the package (``sphinx_briefing/starter``):
-``docs/`` (``conf.py``, the landing page, the book at a glance, the glossary pages, the
-sources page), a ``Makefile``, ``.gitignore`` and a ``README.md``; then the empty folders:
-``seeds/`` for the articles, ``docs/articles`` linking to it, ``docs/glossary/entries/``.
+``docs/`` (``conf.py``, the landing page, the book at a glance, the glossary pages: people,
+places, organizations, agreements, events, other names, the English index and the drafts to
+review; the sources page), a ``Makefile``, ``.gitignore`` and a ``README.md``; then the empty
+folders: ``seeds/`` for the articles, ``docs/articles`` linking to it, ``docs/glossary/entries/``.
 The pages' headings and sentences come from ``starter/words.json`` in the book's language
 (English for a language it has no words for). ``DIR`` must be new or empty.
 """

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping
@@ -104,6 +105,7 @@ def glossary_json(app: Sphinx, domain: BriefingDomain, parts: Mapping[str, Artic
         head = {
             "id": entry.id,
             "type": entry.type,
+            "status": entry.status,
             "names": dict(entry.names),
             "aliases": [a for lang in ("ar", "en") for a in entry.aliases(lang)[1:]],
             "url": _url(app, where["docname"], where["anchor"]) if where else None,
@@ -206,6 +208,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     """
     if exception is not None or app.builder.format != "html":
         return
+    remove_stale_cite_scripts(app)
     out = Path(app.outdir) / EXPORT_DIR
     domain = get_domain(app.env)
     book = _book(app)
@@ -458,18 +461,65 @@ def add_citation_meta(app: Sphinx, pagename: str, context: dict[str, Any]) -> No
     context["metatags"] = str(context.get("metatags") or "") + tags
 
 
+#: Where each page's citation script is, in the HTML output (``cite.js`` loads it on demand).
+CITE_DIR = f"{EXPORT_DIR}/cite"
+
+
+def cite_script_name(docname: str) -> str:
+    """The name of a page's citation script: stable, ASCII, no directories."""
+    return hashlib.sha1(docname.encode("utf-8")).hexdigest()[:16] + ".js"
+
+
+def cite_script(key: str, found: Mapping[str, Mapping[str, str]]) -> str:
+    """A page's citation script: ``window.BRIEFING_CITATIONS[<key>]`` is every unit's
+    citation in every style, as rows (the key first, then the styles in ``styles`` order:
+    no key is ever an object's property name in the script)."""
+    rows = [
+        [unit, *(styles.get(style, "") for style in citations.STYLES)]
+        for unit, styles in found.items()
+    ]
+    payload = {"styles": list(citations.STYLES), "items": rows}
+    target = f"window.BRIEFING_CITATIONS[{json.dumps(key)}]"
+    return (
+        "window.BRIEFING_CITATIONS = window.BRIEFING_CITATIONS || {};\n"
+        f"{target} = {_script_json(payload)};\n"
+    )
+
+
+def remove_stale_cite_scripts(app: Sphinx) -> None:
+    """Remove the citation scripts of pages the book no longer has."""
+    folder = Path(app.outdir) / CITE_DIR
+    if not folder.is_dir():
+        return
+    kept = {cite_script_name(docname) for docname in app.env.all_docs}
+    for path in folder.glob("*.js"):
+        if path.name not in kept:
+            path.unlink(missing_ok=True)
+
+
 def embed_citations(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Give each page the citations of its citable parts, and the Cite panel's words."""
+    """Give each page its citation meta tags, the Cite panel's words and a pointer to the
+    citations of its citable parts, written beside it (``_briefing/cite/<name>.js``) and
+    loaded by the panel on demand: an article of thousands of paragraphs would otherwise
+    carry megabytes of citations in its page."""
     if app.builder.format != "html" or doctree is None:
         return
     add_citation_meta(app, pagename, context)
+    name = cite_script_name(pagename)
+    path = Path(app.outdir) / CITE_DIR / name
     found = page_citations(app, pagename)
     if not found:
+        path.unlink(missing_ok=True)
         return
+    # Written with its page (in the page's process under -j), so the two always agree.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = name.removesuffix(".js")
+    path.write_text(cite_script(key, found), encoding="utf-8")
+    pointer = {"src": context["pathto"](f"{CITE_DIR}/{name}", 1), "key": key}
     app.add_js_file(
-        None, body=_script_json(found), type="application/json", id="briefing-citations"
+        None, body=_script_json(pointer), type="application/json", id="briefing-cite-data"
     )
     app.add_js_file(
         None, body=_script_json(panel_labels()), type="application/json", id="briefing-cite-labels"

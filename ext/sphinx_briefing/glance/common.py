@@ -55,6 +55,7 @@ LABELS = {
     "coordinates": "Coordinates",
     "count": "Mentions",
     "missing-renderer": "The figure was not drawn: {}",
+    "full-size": "View full size",
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
 Point = tuple[float, float]
 #: x0, y0, x1, y1.
 Box = tuple[float, float, float, float]
@@ -39,3 +41,13 @@ def contrast_ratio(first: str, second: str) -> float:
     """WCAG 2 contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
     a, b = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
     return (a + 0.05) / (b + 0.05)
+
+
+def name_drawing(svg: ET.Element, title_id: str, desc_id: str) -> None:
+    """Give a drawing's root ``<svg>`` its role and accessible name: named by its ``<title>``,
+    described by its ``<desc>``. A drawing with links is a ``group``: the children of an
+    ``img`` are hidden from assistive technology, so its links could not be reached (axe's
+    nested-interactive); one without links stays an ``img``."""
+    svg.set("role", "group" if svg.find(".//a") is not None else "img")
+    svg.set("aria-labelledby", title_id)
+    svg.set("aria-describedby", desc_id)

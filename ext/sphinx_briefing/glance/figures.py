@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -19,7 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_briefing.cache import cached_text, digest, source_digest
 from sphinx_briefing.domain import BriefingDomain, get_domain
-from sphinx_briefing.glance import whoswho
+from sphinx_briefing.glance import drawing, whoswho
 from sphinx_briefing.glance.common import Links, MentionIndex, label, name, place_kind
 from sphinx_briefing.glance.dates import PartialDate
 from sphinx_briefing.glance.nodes import glance_details, glance_figure, glance_placeholder
@@ -35,6 +36,9 @@ from sphinx_briefing.glance.timeline import (
 from sphinx_briefing.glossary import Entry, Glossary, sort_key
 from sphinx_briefing.nodes import foreign_block, isolated_run
 from sphinx_briefing.report import warn
+
+#: The helpers the cached drawings are made with: part of their cache keys.
+DRAWING_PATH = Path(drawing.__file__)
 
 #: Timeline rows per drawing on paper: a longer timeline is drawn in parts, each fitting a page.
 PDF_ROWS = 18
@@ -395,7 +399,7 @@ def build_map(
     details = glance_details(summary=label("map-table"), classes=["briefing-figure-data"])
     details += places_table
     # Like the graph's layout: seconds of label placement, pure in these inputs.
-    code = source_digest(draw_locator_map, OUTLINES_PATH)
+    code = source_digest(draw_locator_map, OUTLINES_PATH, DRAWING_PATH)
     key = digest(code, points, sorted(shaded), title, description, lang)
     svg = cached_text(
         "locator-map",
@@ -469,7 +473,7 @@ def build_graph(
     details = glance_details(summary=label("graph-list"), classes=["briefing-figure-data"])
     details += listing
     # The layout takes seconds and depends only on these inputs and the renderer's code.
-    code = source_digest(draw_relation_graph, RELATION_TYPES_PATH)
+    code = source_digest(draw_relation_graph, RELATION_TYPES_PATH, DRAWING_PATH)
     key = digest(code, graph_nodes, edges, title, description, lang)
     svg = cached_text(
         "relation-graph",

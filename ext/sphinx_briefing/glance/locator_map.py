@@ -55,7 +55,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from sphinx_briefing import resources
-from sphinx_briefing.glance.drawing import segment_hits_box
+from sphinx_briefing.glance.drawing import name_drawing, segment_hits_box
 
 OUTLINES_PATH = resources.DATA / "world" / "outlines.json"
 OUTLINES_SCHEMA_PATH = resources.SCHEMAS / "world-outlines.schema.json"
@@ -1201,8 +1201,9 @@ def draw_locator_map(
     description: str,
     lang: str = "ar",
 ) -> str:
-    """SVG markup (no XML declaration, root <svg> with xmlns, viewBox, role="img",
-    aria-labelledby to <title>/<desc>). ``lang``: the edition's language, whose names are
+    """SVG markup (no XML declaration, root <svg> with xmlns and viewBox, named by its
+    <title> and described by its <desc>; ``role="group"`` when places are links, else
+    ``img``). ``lang``: the edition's language, whose names are
     the first line of each label (``ar``; any other: English first)."""
     outlines = load_outlines()
     unique = {p.id: p for p in sorted(points, key=lambda p: (p.id, p.lat, p.lon))}
@@ -1287,8 +1288,6 @@ def draw_locator_map(
             "viewBox": f"0 0 {_num(WIDTH)} {_num(height)}",
             "width": _num(WIDTH),
             "height": _num(height),
-            "role": "img",
-            "aria-labelledby": f"{uid}-title {uid}-desc",
             "class": "briefing-locator-map",
             "font-family": FONT_FAMILY,
         },
@@ -1312,6 +1311,7 @@ def draw_locator_map(
     if legend_items:
         legend_right = (WIDTH - _INSET_WIDTH - _GAP) if inset is not None else WIDTH
         _legend(svg, (0.0, legend_top, legend_right, height), legend_items, horizontal, lang)
+    name_drawing(svg, f"{uid}-title", f"{uid}-desc")
     ET.indent(svg, space="")
     return ET.tostring(svg, encoding="unicode")
 

@@ -45,7 +45,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx_briefing.glance.drawing import segment_hits_box
+from sphinx_briefing.glance.drawing import name_drawing, segment_hits_box
 from sphinx_briefing.vocabulary import relation_label
 
 if TYPE_CHECKING:
@@ -96,6 +96,7 @@ NODE_STYLES: dict[str, NodeStyle] = {
     "organization": NodeStyle("#d8e6f7", "#1d5a9e", "#1a1a1a", 0.0, "", "منظمة", "organization"),
     "agreement": NodeStyle("#ecdff4", "#6e3a8c", "#1a1a1a", 0.0, "5 3", "اتفاقية", "agreement"),
     "event": NodeStyle("#f9dadd", "#a3232f", "#1a1a1a", 6.0, "5 3", "حدث", "event"),
+    "other": NodeStyle("#e8e8e8", "#595959", "#1a1a1a", 3.0, "2 3", "أخرى", "other"),
 }
 BACKGROUND = "#ffffff"
 EDGE_COLOUR = "#5c6166"
@@ -865,8 +866,8 @@ def draw_relation_graph(
     description: str,
     lang: str = "ar",
 ) -> str:
-    """SVG markup (no XML declaration; root <svg xmlns viewBox role="img" aria-labelledby ->
-    <title>/<desc>).
+    """SVG markup (no XML declaration; root <svg xmlns viewBox> named by its <title> and
+    described by its <desc>, ``role="group"`` as its nodes are links).
 
     Nodes are boxes coloured and shaped by type (with a legend), each an ``<a>`` to the entry;
     edges are arrows labelled with the relation's Arabic word (English in their ``<title>``).
@@ -915,8 +916,6 @@ def draw_relation_graph(
             "viewBox": f"0 0 {_num(width)} {_num(height)}",
             "width": _num(width),
             "height": _num(height),
-            "role": "img",
-            "aria-labelledby": f"{prefix}-title {prefix}-desc",
             "class": "briefing-graph",
             "font-family": FONT_FAMILY,
         },
@@ -1084,6 +1083,7 @@ def draw_relation_graph(
         element.tail = _xml_text(element.tail)
         for name, value in element.attrib.items():
             element.set(name, _xml_text(value) or "")
+    name_drawing(svg, f"{prefix}-title", f"{prefix}-desc")
     return ET.tostring(svg, encoding="unicode")
 
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sphinx_briefing.glance.dates import DateSpan
+from sphinx_briefing.glance.drawing import name_drawing
 from sphinx_briefing.glance.relation_graph import (
     FONT_FAMILY,
     ascent,
@@ -549,10 +550,11 @@ def _position(day: int, anchors: Sequence[tuple[int, float]], bottom: float) -> 
 def draw_timeline(
     rows: Sequence[TimelineRow], *, title: str, description: str, lang: str = "ar"
 ) -> str:
-    """SVG markup of the timeline (no XML declaration): root ``<svg role="img"
-    aria-labelledby>`` with ``<title>``/``<desc>``; one ``g.briefing-timeline-item`` per row
-    (``data-entity``, ``data-start``, ``data-end``), its label in ``<a href>`` as
-    ``text.briefing-timeline-label`` (the date too, with ``briefing-timeline-date``).
+    """SVG markup of the timeline (no XML declaration): root ``<svg role="group">`` (its
+    rows are links) named by its ``<title>`` and described by its ``<desc>``; one
+    ``g.briefing-timeline-item`` per row (``data-entity``, ``data-start``, ``data-end``),
+    its label in ``<a href>`` as ``text.briefing-timeline-label`` (the date too, with
+    ``briefing-timeline-date``).
 
     ``lang`` is the edition's language: ``ar`` draws the Arabic labels and dates right to
     left (dates at the right); any other draws the English ones, mirrored (dates at the
@@ -578,8 +580,6 @@ def draw_timeline(
         "svg",
         {
             "xmlns": "http://www.w3.org/2000/svg",
-            "role": "img",
-            "aria-labelledby": f"{prefix}-title {prefix}-desc",
             "class": "briefing-timeline",
             "font-family": FONT_FAMILY,
         },
@@ -724,6 +724,7 @@ def draw_timeline(
         )
     if not arabic:
         _mirror(svg)
+    name_drawing(svg, f"{prefix}-title", f"{prefix}-desc")
     return ET.tostring(svg, encoding="unicode")
 
 

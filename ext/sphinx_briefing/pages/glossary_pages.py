@@ -1,5 +1,6 @@
-"""Glossary pages: the ``briefing-glossary`` and ``briefing-glossary-index`` directives, and
-the "Mentioned in" lists filled once every article is read."""
+"""Glossary pages: the ``briefing-glossary``, ``briefing-glossary-index`` and
+``briefing-glossary-drafts`` directives, and the "Mentioned in" lists filled once every
+article is read. Draft entries carry a "draft" badge everywhere they are listed."""
 
 from __future__ import annotations
 
@@ -10,19 +11,21 @@ from typing import Any
 from docutils import nodes
 from markupsafe import Markup
 from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from sphinx_briefing.cache import source_digest
-from sphinx_briefing.domain import BriefingDomain, get_domain
+from sphinx_briefing.domain import BriefingDomain, draft_badge, get_domain
 from sphinx_briefing.glossary import Entry, english_sort_key
 from sphinx_briefing.html.page import TEMPLATES_DIR, render_template
 from sphinx_briefing.incremental.fragments import fragment_store
 from sphinx_briefing.nodes import backlinks, backlinks_html, foreign_block, isolated_run
 from sphinx_briefing.records import MentionRecord
-from sphinx_briefing.report import warn
+from sphinx_briefing.report import logger, warn
 from sphinx_briefing.text.bidi import latin_runs
 from sphinx_briefing.text.urls import safe_url
 from sphinx_briefing.vocabulary import TYPE_LABELS, TYPES, edition_language, is_rtl, relation_label
@@ -219,6 +222,11 @@ class GlossaryDirective(SphinxDirective):
         )
         self.set_source_info(section)
         section += nodes.title("", entry.names[lang])
+        if entry.is_draft:
+            # Beside the heading, not in it: the title stays the name in tables of contents.
+            status = nodes.paragraph(classes=["briefing-entry-status"])
+            status += draft_badge()
+            section += status
         index = addnodes.index(
             entries=[
                 (
@@ -276,12 +284,15 @@ class GlossaryDirective(SphinxDirective):
         block. Any other edition: the English descriptions, then the Arabic short one in a
         right-to-left block (the long Arabic text is for the Arabic edition's readers)."""
         description = entry.description
+        # A draft's description not written yet shows the placeholder, styled apart.
+        short = {
+            f: ["briefing-entry-short", *(["briefing-placeholder"] if f in entry.unwritten else [])]
+            for f in ("short_ar", "short_en")
+        }
         out: list[nodes.Node] = []
         if lang == "ar":
-            out.append(
-                nodes.paragraph("", description["short_ar"], classes=["briefing-entry-short"])
-            )
-            out.append(cls._block("en", description["short_en"], "briefing-entry-short"))
+            out.append(nodes.paragraph("", description["short_ar"], classes=short["short_ar"]))
+            out.append(cls._block("en", description["short_en"], short["short_en"]))
             if description.get("long_ar"):
                 out.append(
                     nodes.paragraph("", description["long_ar"], classes=["briefing-entry-long"])
@@ -289,15 +300,15 @@ class GlossaryDirective(SphinxDirective):
             if description.get("long_en"):
                 out.append(cls._block("en", description["long_en"], "briefing-entry-long"))
             return out
-        out.append(nodes.paragraph("", description["short_en"], classes=["briefing-entry-short"]))
+        out.append(nodes.paragraph("", description["short_en"], classes=short["short_en"]))
         if description.get("long_en"):
             out.append(nodes.paragraph("", description["long_en"], classes=["briefing-entry-long"]))
-        out.append(cls._block("ar", description["short_ar"], "briefing-entry-short"))
+        out.append(cls._block("ar", description["short_ar"], short["short_ar"]))
         return out
 
     @staticmethod
-    def _block(lang: str, text: str, css: str) -> foreign_block:
-        block = foreign_block(lang=lang, classes=[css])
+    def _block(lang: str, text: str, css: str | list[str]) -> foreign_block:
+        block = foreign_block(lang=lang, classes=[css] if isinstance(css, str) else css)
         block += nodes.paragraph("", text)
         return block
 
@@ -327,15 +338,88 @@ class GlossaryIndexDirective(SphinxDirective):
             else:
                 item += _foreign(entry.names["ar"], lang)
             item += nodes.Text(f" ({_(TYPE_LABELS[entry.type])})")
+            if entry.is_draft:
+                item += nodes.Text(" ")
+                item += draft_badge()
             table += nodes.list_item("", item)
         return [_generated(table)]
+
+
+#: The standard label of the page that lists the drafts (``{ref}`glossary-drafts```).
+DRAFTS_LABEL = "glossary-drafts"
+
+
+class GlossaryDraftsDirective(SphinxDirective):
+    """``.. briefing-glossary-drafts::`` — the entries to review: every draft, by type and
+    in the edition's alphabetical order, with its file and the articles that mention it;
+    "No drafts." when there are none."""
+
+    def run(self) -> list[nodes.Node]:
+        domain = get_domain(self.env)
+        domain.glossary_pages[self.env.docname] = True
+        std = self.env.domains.standard_domain
+        std.anonlabels[DRAFTS_LABEL] = (self.env.docname, "")
+        std.labels[DRAFTS_LABEL] = (self.env.docname, "", str(_("Drafts to review")))
+        lang = edition_language(self.config.language)
+        drafts = [
+            entry
+            for kind in TYPES
+            for entry in domain.glossary().of_type(kind, lang)
+            if entry.is_draft
+        ]
+        if not drafts:
+            return [_generated(nodes.paragraph("", _("No drafts."), classes=["briefing-drafts"]))]
+        listing = nodes.bullet_list(classes=["briefing-drafts"])
+        for entry in drafts:
+            listing += nodes.list_item("", *self._draft(entry, lang))
+        return [_generated(listing)]
+
+    def _draft(self, entry: Entry, lang: str) -> list[nodes.Node]:
+        head = nodes.paragraph(classes=["briefing-draft"])
+        ref = addnodes.pending_xref(
+            "", refdomain="briefing", reftype="entity", reftarget=entry.id, refexplicit=True
+        )
+        ref += nodes.inline("", entry.names[lang])
+        head += ref
+        head += nodes.Text(" ")
+        head += _foreign(entry.names["en" if lang == "ar" else "ar"], lang)
+        head += nodes.Text(f" — {_(TYPE_LABELS[entry.type])} ")
+        head += draft_badge()
+        head += nodes.Text(" ")
+        head += nodes.literal("", self._shown_path(entry))
+        # Filled with the articles that mention the entry once every article is read.
+        return [head, backlinks(entity=entry.id, articles_only=True)]
+
+    def _shown_path(self, entry: Entry) -> str:
+        """The entry's file, relative to the source directory when inside it."""
+        try:
+            return entry.path.resolve().relative_to(self.env.srcdir.resolve()).as_posix()
+        except ValueError:
+            return entry.path.name
+
+
+def report_drafts(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """One information line per build when the glossary has drafts (``env-updated``): not a
+    warning, so ``-W`` builds stay clean while entries wait for review."""
+    drafts = [e for e in get_domain(env).glossary().entries.values() if e.is_draft]
+    if drafts:
+        found = env.domains.standard_domain.labels.get(DRAFTS_LABEL)
+        where = f": see {found[0]}" if found and found[0] in env.all_docs else ""
+        if len(drafts) == 1:
+            logger.info(f"1 glossary entry is a draft{where}")
+        else:
+            logger.info(f"{len(drafts)} glossary entries are drafts{where}")
+    return []
 
 
 def _generated(node: nodes.Element) -> nodes.Element:
     """Glossary text comes from the entries' own fields in each language, never from the
     gettext catalogues: keep it out of the extracted messages."""
     for child in node.findall(nodes.TextElement):
-        child["translatable"] = False
+        # Not on the draft badge: Sphinx unwraps an inline that has the attribute (it takes
+        # it for a translation placeholder); its text is a catalogue message anyway.
+        if "briefing-draft-badge" not in child["classes"]:
+            child["translatable"] = False
     return node
 
 
@@ -390,7 +474,32 @@ class FillBacklinks(SphinxPostTransform):
         )
         for placeholder in placeholders:
             entity = str(placeholder["entity"])
-            placeholder.replace_self(self._listing(domain, entity, grouped.get(entity, [])))
+            found = grouped.get(entity, [])
+            if placeholder.get("articles_only"):
+                placeholder.replace_self(self._articles(domain, found))
+            else:
+                placeholder.replace_self(self._listing(domain, entity, found))
+
+    def _articles(
+        self, domain: BriefingDomain, mentions: list[tuple[str, MentionRecord]]
+    ) -> nodes.Element:
+        """The articles that mention an entry, newest first, each a link (the drafts page)."""
+        docnames = list(dict.fromkeys(docname for docname, _mention in mentions))
+        if not docnames:
+            return nodes.paragraph(
+                "", _("Not mentioned in any article."), classes=["briefing-backlinks-none"]
+            )
+        builder = self.env._app.builder
+        sep = _separator(edition_language(self.config.language))
+        line = nodes.paragraph(classes=["briefing-draft-articles"])
+        line += nodes.inline("", _("Mentioned in"), classes=["briefing-draft-articles-label"])
+        line += nodes.Text(": ")
+        for index, docname in enumerate(docnames):
+            if index:
+                line += nodes.Text(sep)
+            headline = nodes.inline("", domain.articles[docname]["headline"])
+            line += make_refnode(builder, self.env.docname, docname, "", headline)
+        return line
 
     def _listing(
         self, domain: BriefingDomain, entity: str, mentions: list[tuple[str, MentionRecord]]

@@ -424,9 +424,16 @@ class TypstTranslator(nodes.NodeVisitor):
 
     def visit_inline(self, node: nodes.Element) -> None:
         self.markers(node)
+        if "briefing-draft-badge" in node.get("classes", []):
+            # A draft entry's badge: small text in a thin rounded frame, as in HTML.
+            self.body.append(
+                "#box(stroke: 0.5pt + luma(110), inset: (x: 0.3em, y: 0.15em), radius: 2pt,"
+                " baseline: 0.15em)[#text(size: 0.75em, fill: luma(60))["
+            )
 
     def depart_inline(self, node: nodes.Element) -> None:
-        pass
+        if "briefing-draft-badge" in node.get("classes", []):
+            self.body.append("]]")
 
     visit_abbreviation = visit_title_reference = visit_inline
     depart_abbreviation = depart_title_reference = depart_inline

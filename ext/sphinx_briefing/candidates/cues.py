@@ -1,0 +1,159 @@
+"""The words the candidate finder reads names by: ``data/candidate-cues.json``, folded.
+
+Titles before people, head nouns before places, organizations, agreements, events and other
+names, words that end a name, and a few well-known names. Every word is folded as the linker
+folds (:func:`~sphinx_briefing.text.normalise.fold_text`) so that a cue matches however it is
+spelled (أ/ا, ى/ي, harakat); the file is checked against ``schemas/candidate-cues.schema.json``
+when first read.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from jsonschema import Draft202012Validator
+
+from sphinx_briefing import glossary, resources
+from sphinx_briefing.candidates.model import CandidateType
+from sphinx_briefing.text import line_roles
+from sphinx_briefing.text.linker import tokens
+from sphinx_briefing.text.normalise import fold_text
+
+CUES_PATH = resources.DATA / "candidate-cues.json"
+SCHEMA_PATH = resources.SCHEMAS / "candidate-cues.schema.json"
+
+#: How a cue relates to the name after it: a person's title; a head noun left out of the
+#: name (مدينة دبي → دبي), kept in it (وزارة الخارجية), or kept when a name follows (لجنة).
+Role = Literal["title", "drop", "keep", "weak"]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue: its folded words, the type of the name it introduces, and its role."""
+
+    words: tuple[str, ...]
+    type: CandidateType
+    role: Role
+
+
+@dataclass(frozen=True)
+class Known:
+    """A well-known name the finder recognises on its own (ناتو, الكرملين)."""
+
+    words: tuple[str, ...]
+    english: str
+    type: CandidateType
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The folded cue words, ready for lookups."""
+
+    #: Cues by their first folded word, longest first.
+    by_first: dict[str, tuple[Cue, ...]]
+    #: Words that end a name: the cue file's stops, the glossary's stopwords, weekdays, months.
+    stops: frozenset[str]
+    role_words: frozenset[str]
+    reporting_verbs: frozenset[str]
+    name_particles: frozenset[str]
+    adjectives: frozenset[str]
+    not_names: frozenset[str]
+    #: First names that are no one's name alone.
+    given_names: frozenset[str]
+    #: Words that make a name an outlet's or a company's (تايمز, نيوز, برس).
+    org_words: frozenset[str]
+    #: Words of a credit line that are not names (كتب, متابعة, موقع).
+    credit_words: frozenset[str]
+    #: Places that are common words too: found only after a place's head noun.
+    ambiguous_places: frozenset[str]
+    #: Well-known names by their first folded word, longest first.
+    known: dict[str, tuple[Known, ...]]
+    #: Well-known names by their English name, lower case (BBC, CNN).
+    known_english: dict[str, Known]
+
+    def is_cue_word(self, word: str) -> bool:
+        """Whether a folded word starts some cue (it never starts a name after another)."""
+        return word in self.by_first
+
+    def starts_cue(self, readings: tuple[tuple[str, int], ...]) -> bool:
+        """Whether a word, in any reading without proclitics (ومدينة), starts some cue."""
+        return any(reading in self.by_first for reading, _ in readings)
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """The folded word tokens of ``text``, as the linker splits them."""
+    return tuple(t.text for t in tokens(fold_text(text)))
+
+
+def _validated() -> dict[str, object]:
+    data: dict[str, object] = json.loads(CUES_PATH.read_text(encoding="utf-8"))
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    errors = list(Draft202012Validator(schema).iter_errors(data))
+    if errors:
+        where = "/".join(str(p) for p in errors[0].absolute_path) or "(top)"
+        raise ValueError(f"{CUES_PATH}: {where}: {errors[0].message}")
+    return data
+
+
+def _folded(items: object) -> frozenset[str]:
+    assert isinstance(items, list)
+    return frozenset(" ".join(words_of(str(item))) for item in items)
+
+
+@cache
+def load() -> Cues:
+    """The cues, read and checked once per process (a bad file raises ValueError)."""
+    data = _validated()
+    found: dict[str, list[Cue]] = {}
+
+    def add(text: str, kind: CandidateType, role: Role) -> None:
+        words = words_of(text)
+        if words:
+            found.setdefault(words[0], []).append(Cue(words, kind, role))
+
+    titles = data["titles"]
+    assert isinstance(titles, list)
+    for text in titles:
+        add(text, "person", "title")
+    heads = data["heads"]
+    assert isinstance(heads, dict)
+    for kind, roles in heads.items():
+        for role in ("drop", "keep", "weak"):
+            for text in roles[role]:
+                add(text, kind, role)
+    known: dict[str, list[Known]] = {}
+    known_items = data["known"]
+    assert isinstance(known_items, list)
+    for item in known_items:
+        for text in item["ar"]:
+            words = words_of(text)
+            if words:
+                known.setdefault(words[0], []).append(Known(words, item["en"], item["type"]))
+    news = line_roles.words()
+    months = news["months"]
+    assert isinstance(months, dict)
+    weekdays = news["weekdays"]
+    assert isinstance(weekdays, list)
+    calendar = [*weekdays, *(name for names in months.values() for name in names)]
+    return Cues(
+        by_first={
+            word: tuple(sorted(cues, key=lambda c: -len(c.words))) for word, cues in found.items()
+        },
+        stops=_folded(data["stops"]) | glossary.stopwords() | _folded(calendar),
+        role_words=_folded(data["role_words"]),
+        reporting_verbs=_folded(data["reporting_verbs"]),
+        name_particles=_folded(data["name_particles"]),
+        adjectives=_folded(data["adjectives"]),
+        not_names=_folded(data["not_names"]),
+        ambiguous_places=_folded(data["ambiguous_places"]),
+        given_names=_folded(data["given_names"]),
+        org_words=_folded(data["org_words"]),
+        credit_words=_folded(data["credit_words"]),
+        known={
+            word: tuple(sorted(items, key=lambda k: -len(k.words))) for word, items in known.items()
+        },
+        known_english={k.english.lower(): k for items in known.values() for k in items},
+    )

@@ -1,0 +1,173 @@
+"""What the glossary does not cover yet: ``_briefing/coverage.json``, one build-log line, and
+the editors' note at the foot of each article (``briefing_show_unlinked``).
+
+The names come from the read phase (:mod:`sphinx_briefing.read.coverage`), article by
+article; here they are merged over the whole book as ``briefing candidates`` merges them
+over its files, and the log line gives the command that turns them into draft entries.
+``coverage.json``::
+
+    {"names": N, "articles": M, "articles_with_names": K, "command": "briefing candidates …",
+     "candidates": [<the candidates of the whole book, as briefing candidates --format json>],
+     "by_article": [{"article": slug, "source": path, "url": page, "mentions": linked,
+                     "candidates": [...], "variants": [...]}]}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.locale import _
+from sphinx.util import logging
+
+from sphinx_briefing.cache import digest
+from sphinx_briefing.candidates.finder import from_record, merge
+from sphinx_briefing.candidates.model import Candidate
+from sphinx_briefing.domain import BriefingDomain, get_domain
+from sphinx_briefing.exports.writer import EXPORT_DIR, source_path
+from sphinx_briefing.html.page import render_template
+from sphinx_briefing.incremental.fresh_exports import is_current, mark_current
+from sphinx_briefing.records import ArticleRecord
+from sphinx_briefing.vocabulary import TYPE_LABELS
+
+logger = logging.getLogger(__name__)
+
+EXPORT_FILE = "coverage.json"
+#: The read phase's key in the domain data (:data:`sphinx_briefing.read.coverage.KEY`).
+KEY = "coverage"
+#: Changes whenever the shape of the file changes (the freshness check's input).
+VERSION = "1"
+
+
+def _articles(domain: BriefingDomain) -> Iterator[tuple[str, ArticleRecord, dict[str, Any]]]:
+    found = domain.data.get(KEY, {})
+    for docname, article in domain.newest_first():
+        if docname in found:
+            yield docname, article, found[docname]
+
+
+def book_candidates(app: Sphinx, domain: BriefingDomain) -> list[Candidate]:
+    """Every article's names, merged over the book (mentions name the article files)."""
+    found = []
+    for _docname, article, coverage in _articles(domain):
+        source = source_path(app, article["path"])
+        for record in [*coverage["candidates"], *coverage["variants"]]:
+            found.append(from_record(record, source))
+    return merge(found)
+
+
+def command(app: Sphinx, domain: BriefingDomain) -> str:
+    """The ``briefing candidates`` command that drafts entries for the book's articles."""
+    folders = sorted(
+        {str(Path(source_path(app, a["path"])).parent) for _, a in domain.newest_first()}
+    )
+    files = " ".join(f"{folder}/*.txt" if folder != "." else "*.txt" for folder in folders[:3])
+    root = (Path(app.confdir) / str(app.config.briefing_source_root)).resolve()
+    entries = Path(os.path.relpath(Path(app.confdir) / app.config.briefing_glossary_dir, root))
+    return (
+        f"briefing candidates {files} --glossary {entries.as_posix()} --write {entries.as_posix()}"
+    )
+
+
+def coverage_json(app: Sphinx, domain: BriefingDomain, merged: list[Candidate]) -> str:
+    """The content of ``coverage.json``."""
+    by_article = []
+    for docname, article, coverage in _articles(domain):
+        source = source_path(app, article["path"])
+        by_article.append(
+            {
+                "article": article["slug"],
+                "source": source,
+                "url": app.builder.get_target_uri(docname),
+                "mentions": coverage["mentions"],
+                "candidates": [from_record(r, source).as_json() for r in coverage["candidates"]],
+                "variants": [from_record(r, source).as_json() for r in coverage["variants"]],
+            }
+        )
+    with_names = sum(1 for item in by_article if item["candidates"] or item["variants"])
+    data = {
+        "names": len(merged),
+        "articles": len(by_article),
+        "articles_with_names": with_names,
+        "command": command(app, domain),
+        "candidates": [c.as_json() for c in merged],
+        "by_article": by_article,
+    }
+    return json.dumps(data, ensure_ascii=False)
+
+
+def write_coverage(app: Sphinx, exception: Exception | None) -> None:
+    """Write ``coverage.json`` (HTML builds) and log how many names lack an entry."""
+    if exception is not None:
+        return
+    domain = get_domain(app.env)
+    if not domain.articles:
+        return
+    merged = book_candidates(app, domain)
+    articles = len({m.file for c in merged for m in c.mentions})
+    if merged:
+        logger.info(
+            "briefing: %d names in %d articles have no glossary entry: %s",
+            len(merged),
+            articles,
+            command(app, domain),
+        )
+    else:
+        logger.info("briefing: every name in the articles has a glossary entry")
+    if app.builder.format != "html":
+        return
+    out = Path(app.outdir) / EXPORT_DIR / EXPORT_FILE
+    inputs = digest(domain.revision(), VERSION, command(app, domain), app.builder.name)
+    if is_current(app, "coverage", inputs) and out.is_file():
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(coverage_json(app, domain, merged) + "\n", encoding="utf-8")
+    mark_current(app, "coverage", inputs)
+
+
+def add_unlinked_note(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """At the foot of an article, a collapsed note for the book's editors: its names that no
+    entry covers and its new spellings of known ones (``briefing_show_unlinked``)."""
+    if not app.config.briefing_show_unlinked or "body" not in context:
+        return
+    coverage = get_domain(app.env).data.get(KEY, {}).get(pagename)
+    if not coverage or not (coverage["candidates"] or coverage["variants"]):
+        return
+    names = [_shown(from_record(r, pagename)) for r in coverage["candidates"]]
+    variants = [_shown(from_record(r, pagename)) for r in coverage["variants"]]
+    count = len(names) + len(variants)
+    context["body"] += render_template(
+        "briefing/unlinked.html",
+        language=app.config.language or "en",
+        summary=(_("For editors: %d names without a glossary entry") % count)
+        if count != 1
+        else _("For editors: a name without a glossary entry"),
+        names_intro=_("No glossary entry yet:"),
+        variants_intro=_("New spellings of glossary entries:"),
+        names=names,
+        variants=variants,
+        command=command(app, get_domain(app.env)),
+    )
+
+
+def _shown(candidate: Candidate) -> dict[str, Any]:
+    """What the note shows of a candidate, its type in the edition's language."""
+    return {
+        "text": candidate.text,
+        "type": _(TYPE_LABELS.get(candidate.type, candidate.type)),
+        "count": candidate.count,
+        "english": candidate.english,
+        "variant_of": candidate.variant_of,
+    }
+
+
+def setup(app: Sphinx) -> None:
+    """Connect the writing side of the coverage report."""
+    app.connect("build-finished", write_coverage)
+    app.connect("html-page-context", add_unlinked_note)
