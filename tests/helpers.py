@@ -10,6 +10,7 @@ import contextlib
 import functools
 import http.server
 import io
+import json
 import re
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx.testing.util import SphinxTestApp
 
@@ -39,6 +40,29 @@ BuildFn = Callable[..., SphinxTestApp]
 def warnings_of(app: SphinxTestApp) -> str:
     """The build's warning output, without colour codes."""
     return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+
+
+#: A page's pointer to its citation script (``_briefing/cite/<name>.js``, loaded on demand).
+CITE_POINTER = re.compile(
+    r'<script id="briefing-cite-data" type="application/json">(.*?)</script>', re.S
+)
+
+
+def page_citations(page: Path) -> dict[str, dict[str, str]]:
+    """The citations a built page's Cite panel offers, ``{key: {style: text}}``: read from
+    the citation script its pointer names (``{}`` for a page without one)."""
+    match = CITE_POINTER.search(page.read_text(encoding="utf-8"))
+    if match is None:
+        return {}
+    pointer = json.loads(match.group(1))
+    script = (page.parent / pointer["src"]).read_text(encoding="utf-8")
+    assignment = f"window.BRIEFING_CITATIONS[{json.dumps(pointer['key'])}] = "
+    body = script[script.index(assignment) + len(assignment) :].rstrip().removesuffix(";")
+    data = json.loads(body)
+    return {
+        row[0]: {style: text for style, text in zip(data["styles"], row[1:], strict=True) if text}
+        for row in data["items"]
+    }
 
 
 class BookSite:
@@ -133,6 +157,23 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# -- hover cards ---
+
+
+def preview_card(page: Any, link: Any) -> Any:
+    """The hover card (``span.briefing-preview``) of mention ``link`` in the BeautifulSoup
+    ``page``: written once per page in ``<template id="briefing-card-ENTITY">``
+    (html/cards.py), which the link names in ``data-briefing-card``."""
+    from bs4 import BeautifulSoup
+
+    entity = link.get("data-briefing-card")
+    template = page.find("template", id=f"briefing-card-{entity}") if entity else None
+    if template is None:
+        return None
+    # Parsed again: BeautifulSoup's get_text() leaves out the strings of a <template>.
+    return BeautifulSoup(template.decode_contents(), "html.parser").select_one(".briefing-preview")
 
 
 # -- PDF text ---

@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Tag
 
 from sphinx_briefing.glossary import Entry, arabic_sort_key, english_sort_key, load
-from tests.helpers import REPO, BookSite
+from tests.helpers import REPO, BookSite, preview_card
 
 ENTRIES = REPO / "docs" / "glossary" / "entries"
 PAGES = {
@@ -156,7 +156,7 @@ def test_hover_cards_and_link_titles_put_english_first(
     page = soup(english_site.outdir, ARTICLE)
     links = [a for a in page.select("a.briefing-mention") if "#sergey-lavrov" in a["href"]]
     assert links
-    card = links[0].select_one(".briefing-preview")
+    card = preview_card(page, links[0])
     assert card is not None
     parts = [(span["class"], span.get_text()) for span in card.find_all("span", recursive=False)]
     assert parts[0] == (
@@ -173,7 +173,7 @@ def test_hover_cards_and_link_titles_put_english_first(
     original = soup(arabic_book, ARTICLE)
     first = next(a for a in original.select("a.briefing-mention") if "#sergey-lavrov" in a["href"])
     assert first["title"].startswith(f"{lavrov.names['ar']} ({lavrov.names['en']}): ")
-    spans = first.select_one(".briefing-preview").find_all("span", recursive=False)
+    spans = preview_card(original, first).find_all("span", recursive=False)
     assert "briefing-preview-ar" in spans[0]["class"]
     assert spans[0].get_text() == lavrov.names["ar"]
 

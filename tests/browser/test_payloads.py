@@ -176,8 +176,10 @@ def test_no_page_runs_a_payload(browser: Browser, hostile_site: tuple[Path, str]
         page, watch = open_page(browser, base + name)
         # Hover cards and the Cite panel render on demand: show every card, open every panel.
         page.evaluate(
-            "() => document.querySelectorAll('.briefing-preview, [hidden]')"
-            ".forEach(e => { e.hidden = false; e.style.display = 'block'; })"
+            "() => { document.querySelectorAll('template[id^=\"briefing-card-\"]')"
+            ".forEach(t => document.body.append(t.content.cloneNode(true)));"
+            " document.querySelectorAll('.briefing-preview, [hidden]')"
+            ".forEach(e => { e.hidden = false; e.style.display = 'block'; }); }"
         )
         for button in page.locator("button.briefing-cite").all()[:3]:
             button.click()

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
-from tests.helpers import REPO, ROOTS, SEED, BuildFn, warnings_of
+from tests.helpers import REPO, ROOTS, SEED, BuildFn, preview_card, warnings_of
 
 GOLD = json.loads((REPO / "tests" / "data" / "seed_gold.json").read_text(encoding="utf-8"))
 ARTICLE = "articles/lavrov-wonsan"
@@ -96,8 +96,9 @@ def test_link_density_first_per_article_and_adjectives(make_app, tmp_path: Path)
 
 
 def test_preview_carries_both_names_and_descriptions(seed: SphinxTestApp) -> None:
-    link = soup_of(seed, f"{ARTICLE}.html").select_one("a.briefing-mention[href$='#sergey-lavrov']")
-    preview = link.select_one(".briefing-preview")
+    page = soup_of(seed, f"{ARTICLE}.html")
+    link = page.select_one("a.briefing-mention[href$='#sergey-lavrov']")
+    preview = preview_card(page, link)
     assert preview.select_one(".briefing-preview-ar").get_text() == "سيرغي لافروف"
     assert preview.select_one(".briefing-preview-en").get_text() == "Sergey Lavrov"
     assert preview.select_one(".briefing-preview-desc").get_text()

@@ -10,8 +10,9 @@ in a directory that comes after the theme's on ``html_static_path``, so it wins.
 The replacement does what Font Awesome does with these icons: it adds Font Awesome's CSS for
 inline SVG icons, swaps each ``<i class="fa-solid fa-bars">`` (or ``<span>``) for the same
 ``<svg class="svg-inline--fa fa-bars" ...>`` when the page loads, and watches the DOM for icons
-added later. An icon the subset lacks is left alone (the theme's CSS still draws it with the
-web font) and named once in the browser console.
+added later. An icon the subset lacks is left alone (an empty box of the icon's width: the
+book ships no Font Awesome web font, see :mod:`sphinx_briefing.html.theme_assets`) and named
+once in the browser console, with the ``briefing_icons`` entry that adds it.
 """
 
 from __future__ import annotations
@@ -111,6 +112,7 @@ LAUNCH_SERVICES = (
     "jupyterlite_url",
 )
 
+_HEX = re.compile(r"[0-9a-fA-F]{1,6}")
 _CLASS_ATTRIBUTE = re.compile(r"""class(?:List|Name)?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 
@@ -143,6 +145,8 @@ class Icon:
     width: int
     height: int
     path: str
+    #: The icon's code point in Font Awesome's web fonts (``0xF0C9`` for bars), or 0.
+    codepoint: int = 0
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,17 @@ class FontAwesome:
         if name in pack:
             return name
         return self.aliases.get(prefix, {}).get(name)
+
+    def by_codepoint(
+        self, codepoint: int, prefixes: Iterable[str] = ("fas", "fab", "far")
+    ) -> Icon | None:
+        """The icon the web font draws for ``codepoint`` (CSS ``content: "\\f0c9"``), looked up
+        in ``prefixes`` in order (solid and regular icons share their code points)."""
+        for prefix in prefixes:
+            for icon in self.packs.get(prefix, {}).values():
+                if icon.codepoint == codepoint:
+                    return icon
+        return None
 
 
 def _decode_string(literal: str) -> str:
@@ -248,7 +263,7 @@ def _icon(name: str, value: JSValue) -> tuple[Icon, list[str]]:
     """An icon and its aliases from ``[width, height, [aliases], unicode, path]``."""
     if not (isinstance(value, list) and len(value) >= 5):
         raise FontAwesomeError(f"icon {name!r} is not [width, height, aliases, unicode, path]")
-    width, height, aliases, _unicode, path = value[:5]
+    width, height, aliases, unicode, path = value[:5]
     if not (isinstance(width, float) and isinstance(height, float) and isinstance(aliases, list)):
         raise FontAwesomeError(f"icon {name!r} has no numeric size")
     if isinstance(path, list):
@@ -257,7 +272,8 @@ def _icon(name: str, value: JSValue) -> tuple[Icon, list[str]]:
     if not isinstance(path, str) or not path:
         raise FontAwesomeError(f"icon {name!r} has no path data")
     names = [alias for alias in aliases if isinstance(alias, str)]
-    return Icon(int(width), int(height), path), names
+    codepoint = int(unicode, 16) if isinstance(unicode, str) and _HEX.fullmatch(unicode) else 0
+    return Icon(int(width), int(height), path, codepoint), names
 
 
 def _packs(source: str) -> Iterator[tuple[str, dict[str, JSValue]]]:

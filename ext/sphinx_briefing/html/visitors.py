@@ -6,6 +6,7 @@ from docutils import nodes
 from sphinx.locale import _
 from sphinx.writers.html5 import HTML5Translator
 
+from sphinx_briefing.html.cards import ATTRIBUTE, note_card
 from sphinx_briefing.nodes import (
     DIRECTION,
     backlinks_html,
@@ -109,15 +110,40 @@ def depart_translation_pair(self: HTML5Translator, node: translation_pair) -> No
 
 
 def visit_entity_preview(self: HTML5Translator, node: entity_preview) -> None:
-    """The hover card of a linked entry, rendered once per entry and writer process."""
+    """The hover card of a linked entry: rendered once per entry and writer process, written
+    once per page (a ``<template>`` at its end, html/cards.py); the mention names it."""
     cache: dict[str, str] = self.builder.__dict__.setdefault("_briefing_previews", {})
     entity = str(node.get("entity", ""))
     html = cache.get(entity)
     if html is None:
         html = _render_preview(self, node, entity)
         cache[entity] = html
-    self.body.append(html)
+    if _name_card(self, node, entity):
+        note_card(self.builder, entity, html)
+    else:
+        # Not inside a mention's link (no card to refer to): the card stays in place.
+        self.body.append(html)
     raise nodes.SkipNode
+
+
+def _name_card(self: HTML5Translator, node: entity_preview, entity: str) -> bool:
+    """Put ``data-briefing-card`` on the start tag of the mention around the placeholder.
+
+    The placeholder is the last child of its reference, and a link holds no other link, so
+    the reference's ``<a`` is the last start tag of a link written so far.
+    """
+    if not entity or not isinstance(node.parent, nodes.reference):
+        return False
+    for index in range(len(self.body) - 1, -1, -1):
+        part = self.body[index]
+        if part.startswith("<a "):
+            if "briefing-mention" not in part or ATTRIBUTE in part:
+                return False
+            self.body[index] = f'<a {ATTRIBUTE}="{self.attval(entity)}" ' + part[3:]
+            return True
+        if part.startswith("</a>"):
+            return False
+    return False
 
 
 def _render_preview(self: HTML5Translator, node: entity_preview, entity: str) -> str:

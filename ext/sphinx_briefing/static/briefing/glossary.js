@@ -3,11 +3,15 @@
 /*
  * glossary.js: keeps the preview cards of glossary mentions usable.
  *
- * glossary.css shows span.briefing-preview below its a.briefing-mention on
- * hover and keyboard focus, at the link's inline-start edge. CSS alone
- * cannot keep it on screen: a name near the inline-end edge of a line (the
- * left in RTL) would push the card past the edge of a phone. When a card
- * opens, this script
+ * Each entry's card is written once per page, in
+ * <template id="briefing-card-ID"> at the end of the body (html/cards.py);
+ * a mention names it in data-briefing-card. When the pointer or the
+ * keyboard focus first reaches a mention, this script copies the card
+ * (span.briefing-preview) into the link; from then on glossary.css shows it
+ * below the link on hover and keyboard focus, at the link's inline-start
+ * edge. CSS alone cannot keep it on screen: a name near the inline-end edge
+ * of a line (the left in RTL) would push the card past the edge of a phone.
+ * When a card opens, this script
  *   - shifts it sideways (--briefing-preview-shift) to stay inside the
  *     viewport, and opens it above the link when there is no room below;
  *   - lets Escape close it without moving the pointer or the focus
@@ -23,7 +27,20 @@
   const DISMISSED = "briefing-preview-dismissed";
   const SHIFT = "--briefing-preview-shift";
 
+  const CARD_PREFIX = "briefing-card-";
+
   const cardOf = (link) => link.querySelector(":scope > .briefing-preview");
+
+  /** The link's card: already in it, or copied from the page's template. */
+  const attach = (link) => {
+    const card = cardOf(link);
+    if (card || !link.dataset.briefingCard) {
+      return card;
+    }
+    const template = document.getElementById(CARD_PREFIX + link.dataset.briefingCard);
+    const content = template && template.content && template.content.firstElementChild;
+    return content ? link.appendChild(content.cloneNode(true)) : null;
+  };
 
   const place = (link) => {
     const card = cardOf(link);
@@ -64,6 +81,7 @@
   // Place now (the :hover / :focus state already applies) and once more
   // before the next paint, in case the browser updates it later.
   const open = (link) => {
+    attach(link);
     place(link);
     window.requestAnimationFrame(() => place(link));
   };
