@@ -133,8 +133,9 @@ def test_a_new_entry_validates_loads_cleanly_and_reads_back(book: Path) -> None:
     assert entry.status == "draft" and entry.is_draft and entry.type == "person"
     data = tomllib.loads((book / "sergey-lavrov.toml").read_text(encoding="utf-8"))
     assert data["names"] == {"ar": "سيرغي لافروف", "en": "Sergey Lavrov"}
-    # The other spellings, most frequent first; «سيرغى» folds like the headword: not again.
-    assert data["aliases"] == {"ar": ["سيرجي لافروف"]}
+    # The other spellings, most frequent first; «سيرغى» folds like the headword: not again;
+    # the family name last (the linker links it only after the full name).
+    assert data["aliases"] == {"ar": ["سيرجي لافروف", "لافروف"]}
     assert data["description"] == {"short_ar": "", "short_en": ""}
     # One source per article, each once; the script address is left out.
     assert data["sources"] == [
@@ -306,3 +307,24 @@ def test_the_summary_names_every_file_and_skip(book: Path) -> None:
         f"created {book / 'shwyghw.toml'}",
         "skipped 'ونسان': every spelling is already a name of 'wonsan'",
     ]
+
+
+def test_a_person_draft_carries_the_family_name_only_when_it_is_safe(book: Path) -> None:
+    people = [
+        candidate("فراس العتيبي", "person", english="Firas al-Otaibi"),
+        candidate("سامي كامل", "person", english="Sami Kamel"),  # كامل: a common word
+        candidate("هشام أبو النصر", "person", english="Hisham Abu al-Nasr"),
+        candidate("فيرجيل فان ديك", "person", english="Virgil van Dijk"),
+        candidate("بيت لحم", "place", english="Bethlehem"),
+    ]
+    write_drafts(people, book, loaded(book), SOURCES)
+    glossary = loaded(book)
+
+    def aliases(entry_id: str) -> list[str]:
+        return glossary.entries[entry_id].aliases("ar")[1:]
+
+    assert aliases("firas-al-otaibi") == ["العتيبي"]
+    assert aliases("sami-kamel") == []
+    assert aliases("hisham-abu-al-nasr") == ["أبو النصر"]
+    assert aliases("virgil-van-dijk") == []
+    assert aliases("bethlehem") == []

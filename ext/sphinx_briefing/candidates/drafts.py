@@ -24,6 +24,7 @@ from typing import Any
 import tomlkit
 from tomlkit.items import Array, InlineTable, Table
 
+from sphinx_briefing.candidates import cues
 from sphinx_briefing.candidates.model import Candidate, Source
 from sphinx_briefing.glossary import SCHEMA_PATH, Entry, Glossary, alias_refusal, schema_errors
 from sphinx_briefing.text.normalise import fold_text
@@ -272,7 +273,11 @@ def _entry_data(
         "status": "draft",
         "names": {"ar": headword, "en": english},
     }
-    others = _new_spellings(candidate.spellings(), {**taken, fold_text(headword): entry_id})
+    spellings = candidate.spellings()
+    family = _family_name(candidate, headword)
+    if family is not None:
+        spellings.append(family)
+    others = _new_spellings(spellings, {**taken, fold_text(headword): entry_id})
     if others:
         data["aliases"] = {"ar": others}
     data["description"] = {"short_ar": "", "short_en": ""}
@@ -283,6 +288,32 @@ def _entry_data(
     if cited:
         data["sources"] = cited
     return data
+
+
+def _family_name(candidate: Candidate, headword: str) -> str | None:
+    """A person's family name as an alias, when it is safe to link: the last word (with its
+    particle: أبو النصر), no given name, no common noun, four letters or more. The linker
+    links a person's one-word name only after the full name in the same article."""
+    words = headword.split()
+    if candidate.type != "person" or len(words) < 2 or "-" in headword:
+        return None
+    known = cues.load()
+    folded = [" ".join(cues.words_of(word)) for word in words]
+    if len(words) > 2 and folded[-2] in known.name_particles:
+        return " ".join(words[-2:])  # أبو النصر, عبد الغفار: the particle makes it a name
+    if folded[-1] in known.foreign_particles or folded[-2] in known.foreign_particles:
+        return None  # فان ديك: the particle goes with the name
+    last = folded[-1]
+    plain = last[2:] if last.startswith("ال") else last
+    if (
+        len(plain) < 4
+        or last in known.given_names
+        or plain in known.given_names
+        or last in known.stops
+        or known.common(((last, 0),))
+    ):
+        return None
+    return words[-1]
 
 
 def _place(candidate: Candidate) -> dict[str, Any]:

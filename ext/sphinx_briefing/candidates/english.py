@@ -8,6 +8,7 @@ with the vowel letters read as vowels between consonants (روبيو → Rubio),
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from sphinx_briefing.text.normalise import fold_char
 
@@ -53,6 +54,7 @@ def _word(word: str) -> str:
     return article + text[:1].upper() + text[1:] if text else ""
 
 
+@lru_cache(maxsize=20_000)
 def suggest(name: str) -> str | None:
     """A guess at the English spelling of the Arabic ``name``, or None when it has no
     letter to transliterate."""

@@ -267,6 +267,9 @@ class Finder:
             if seed.how in ("reported", "weak"):
                 continue
             texts.add(seed.text)
+            if person and len(seed.words) > 2 and seed.words[-2] in self.reader.cues.name_particles:
+                # أبو النصر, عبد الغفار: a family name with its particle.
+                texts.add(" ".join(seed.text.split()[-2:]))
             last = seed.words[-1]
             surname = not last.startswith("ال") or last.endswith("ي")
             if (
@@ -287,8 +290,6 @@ class _Spellings:
 
     def __init__(self) -> None:
         self.by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        #: Whether a word (as written) may start a spelling: most never do.
-        self._starts: dict[str, bool] = {}
 
     def add(self, text: str, group: int) -> None:
         words = cues.words_of(text)
@@ -300,15 +301,12 @@ class _Spellings:
     def find(self, line: str, tokens: list[Token]) -> Iterable[tuple[int, int, int, str]]:
         """(start, end, group, text) of each spelling in ``line`` (its ``tokens``), longest
         first, none overlapping."""
-        index = 0
-        starts, by_first = self._starts, self.by_first
-        while index < len(tokens):
-            word = tokens[index].word
-            hit = starts.get(word.raw)
-            if hit is None:
-                hit = starts[word.raw] = any(stem in by_first for stem, _ in word.stems)
-            if not hit:
-                index += 1
+        keys = self.by_first.keys()
+        after = 0
+        # The words that may start a spelling, found at C speed: most lines have none.
+        hits = [i for i, token in enumerate(tokens) if not keys.isdisjoint(token[2].stem_set)]
+        for index in hits:
+            if index < after:
                 continue
             best: tuple[int, int, int] | None = None
             folded = tokens[index].word.folded
@@ -328,12 +326,11 @@ class _Spellings:
                         best = (end, group, offset)
                         break
             if best is None:
-                index += 1
                 continue
             end, group, offset = best
             start = tokens[index].start + offset
             yield start, tokens[end - 1].end, group, line[start : tokens[end - 1].end]
-            index = end
+            after = end
 
 
 def _trim(seed: Seed, count: int) -> Seed:

@@ -23,10 +23,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sphinx_briefing.candidates import lists
 from sphinx_briefing.candidates.cues import Cue, Cues
 from sphinx_briefing.candidates.gazetteer import Gazetteer, Place
 from sphinx_briefing.candidates.model import CandidateType
-from sphinx_briefing.candidates.variants import Variants
+from sphinx_briefing.candidates.variants import Name, Variants
 from sphinx_briefing.candidates.words import Token, Word, analyse, stems, tokenize_many
 
 #: How a linked span of an adjective is marked: its entity with this prefix
@@ -54,7 +55,17 @@ STRENGTH = {
     "demonym": 0.45,
     "reported": 0.3,
     "reported-full": 0.4,
+    "enumeration": 0.5,
+    "roster": 0.55,
+    "affiliation": 0.5,
+    "team": 0.55,
+    "short": 0.5,
 }
+#: Seeds read without a strong sign: they need a word that is not a common noun
+#: (:meth:`~sphinx_briefing.candidates.cues.Cues.common`): حراس مرمى, اختيار تشكيلة are none.
+_NEEDS_A_NAME = frozenset(
+    {"title", "given", "reported", "reported-full", "credit", "demonym", "enumeration", "roster"}
+)
 #: Longest person name, in words (more with عبد, أبو, بن...).
 PERSON_WORDS = 3
 #: Longest name after a head noun that is left out, and longest name with its head.
@@ -70,6 +81,8 @@ _NAME_ARTICLES = frozenset({"الله", "الدين"})
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 #: Attached pronouns: a noun with one (منتخبنا, ثقته, عمرها) is not a name.
 _PRONOUNS = ("ها", "هم", "هما", "كم", "نا", "ته", "تها", "تهم")
+#: Starts of the present of derived verbs (تواجه, يتابع, تستعد), never of a name.
+_VERB_STARTS = ("توا", "يوا", "تتا", "يتا", "تست", "يست", "نست")
 #: Names that start like a verb (ي and a consonant: يمثل, يحمل are verbs).
 _Y_NAMES = frozenset({"يحيي", "يسري", "يسرا", "يعقوب", "يزيد", "يمني", "يمنى"})
 #: Latin words that are dates or page furniture, not names.
@@ -192,6 +205,33 @@ class LineReader:
         self.places = places
         self.variants = variants
         self._interest: dict[str, int] = {}
+        self._variant_starts: dict[
+            str, tuple[tuple[str, float, int] | None, tuple[tuple[str, int, Name], ...]]
+        ] = {}
+        #: :meth:`_Line.ordinary` by word as written (it depends on the word alone).
+        self.ordinary_words: dict[str, bool] = {}
+
+    def variant_starts(
+        self, word: Word
+    ) -> tuple[tuple[str, float, int] | None, tuple[tuple[str, int, Name], ...]]:
+        """What a variant at ``word`` may be: the entry it alone is a spelling of (entity,
+        similarity, offset), and the (stem, offset, name) of the longer names it may start
+        (remembered: it depends on the word alone)."""
+        found = self._variant_starts.get(word.raw)
+        if found is None:
+            if len(self._variant_starts) > 200_000:
+                self._variant_starts.clear()
+            lone: tuple[str, float, int] | None = None
+            longer: list[tuple[str, int, Name]] = []
+            for stem, offset in stems(word):
+                names = self.variants.firsts(stem)
+                if lone is None and names:
+                    match = self.variants.match([stem])
+                    if match is not None and any(n.entity == match[0] for n in names):
+                        lone = (match[0], match[1], offset)
+                longer += [(stem, offset, n) for n in names if len(n.words) > 1]
+            found = self._variant_starts[word.raw] = (lone, tuple(longer))
+        return found
 
     def interest(self, word: Word) -> int:
         """What ``word`` may start, as flags: a cue, a known name or place, a Latin name, a
@@ -256,6 +296,7 @@ class _Line:
         self.line = line
         self.tokens = tokenize_many(line) if tokens is None else tokens
         self.entity: list[str | None] = [None] * len(self.tokens)
+        self.linked = linked
         spans = sorted(linked)
         at = 0
         for index, token in enumerate(self.tokens if spans else ()):
@@ -289,7 +330,17 @@ class _Line:
 
     def ordinary(self, word: Word) -> bool:
         """A word that is never part of a name: a stop word, a common noun (also after a
-        preposition: بضرورة), a number, an adverb with tanween, a noun with a pronoun."""
+        preposition: بضرورة), a number, an adverb with tanween, a noun with a pronoun
+        (remembered: it depends on the word alone)."""
+        known = self.reader.ordinary_words
+        found = known.get(word.raw)
+        if found is None:
+            if len(known) > 200_000:
+                known.clear()
+            found = known[word.raw] = self._ordinary(word)
+        return found
+
+    def _ordinary(self, word: Word) -> bool:
         folded = word.folded
         if word.latin:
             return not word.raw[:1].isupper() or word.number
@@ -301,6 +352,13 @@ class _Line:
             or any(r in self.cues.not_names for r, _ in word.bare)
         ):
             return True
+        raw = word.raw
+        if raw[:1] in "وفبل" and raw.endswith("ه") and not raw.endswith("يه") and len(folded) >= 5:
+            return True  # ووصفه, برأسه: a word with a proclitic and a pronoun (never ة: a name's)
+        if folded.endswith(("ته", "تها", "تهم")) and self.cues.common(
+            ((folded[: folded.rindex("ت")] + "ه", 0),)
+        ):
+            return True  # ثقته, حكومتها: a common noun with a pronoun
         for suffix in _PRONOUNS:
             stem = folded[: -len(suffix)]
             if not folded.endswith(suffix) or len(stem) < 2:
@@ -313,6 +371,32 @@ class _Line:
             ):
                 return True
         return False
+
+    def title_at(self, index: int) -> bool:
+        """Whether a person's title starts at word ``index`` (الزعيم, الرئيس)."""
+        found = self.cue_at(index)
+        return found is not None and found[0].role == "title"
+
+    def linked_after_proclitic(self, index: int) -> bool:
+        """Whether the glossary's link on word ``index`` starts after a proclitic (بغزة)."""
+        start = self.tokens[index].start
+        return any(s > start for s, _e, _x in self.linked if s < self.tokens[index].end)
+
+    def has_name_sign(self, first: int, last: int, offset: int = 0) -> bool:
+        """Whether words ``first`` to ``last`` have a sign of a name: a word that is not a
+        common noun, a later given name with the article (علي الحسن: a family name), or two
+        given names (ماجد حسن); حياة كريمة, حراس مرمى have none."""
+        given = 0
+        for index in range(first, last + 1):
+            word = self.tokens[index].word
+            if index == first and offset:
+                word = analyse(word.raw[offset:])
+            if not self.cues.common(word.bare):
+                return True
+            if index > first and word.definite and word.folded[2:] in self.cues.given_names:
+                return True
+            given += word.folded in self.cues.given_names
+        return given >= 2
 
     def continues(self, word: Word) -> bool:
         """Whether a word may go on a name (not only start one): not a preposition with an
@@ -359,6 +443,12 @@ class _Line:
         )
         if self.reader.variants.is_covered(words) or " ".join(words) in self.cues.not_names:
             return None
+        if how in _NEEDS_A_NAME and not self.has_name_sign(first, last, offset):
+            return None  # only common nouns: a description, not a name
+        if len(words) > 2 and any(
+            " ".join(words[:n]) in self.cues.not_names for n in range(2, len(words))
+        ):
+            return None  # القوات المسلحة والمؤسسات الوطنية: a description goes on
         variant = self.reader.variants.match(words)
         seed = Seed(
             self.number,
@@ -382,12 +472,20 @@ class _Line:
     # -- the pass ----------------------------------------------------------------------
 
     def read(self) -> tuple[list[Seed], list[Gloss]]:
-        index = 0
         tokens, interest = self.tokens, self.reader.interest
-        while index < len(tokens):
-            flags = interest(tokens[index].word)
+        known = self.reader._interest.get
+        # Most words start nothing: those known to be so are left out at C speed.
+        starts = [i for i, token in enumerate(tokens) if known(token[2].raw, 1)]
+        index = 0
+        for at in starts:
+            if at < index:
+                continue
+            index = at
+            word = tokens[index][2]
+            flags = known(word.raw)
+            if flags is None:
+                flags = interest(word)
             if not flags or not self.free(index):
-                index += 1  # most words start nothing: one lookup
                 continue
             if flags & _CUE:
                 found = self.cue_at(index)
@@ -408,18 +506,44 @@ class _Line:
                 or (flags & _REPORTING and self.reported_at(index))
                 or index + 1
             )
+        if ":" in self.line or any(seed.type == "person" for seed in self.seeds):
+            # The other items of a list of people, or a list after its heading.
+            lists.enumerations(self)
         return self.seeds, self.glosses
 
     def after_cue(self, index: int, cue: Cue, after: int, offset: int) -> int:
         """Read the name a cue introduces; the index to go on from."""
         cue_text = self.line[self.tokens[index].start + offset : self.tokens[after - 1].end]
-        if cue.role == "title":
+        if cue.role == "title" and " ".join(cue.words) in self.cues.team_roles:
+            team = self.team_after(after, cue_text)
+            end = team if team is not None else self.person_after(after, cue_text)
+        elif cue.role == "title":
             end = self.person_after(after, cue_text)
         elif cue.role == "drop":
             end = self.name_after(after, cue, cue_text, offset)
         else:
             end = self.with_head(index, cue, after, offset, cue_text)
         return max(end, after)
+
+    def team_after(self, index: int, cue_text: str) -> int | None:
+        """The team after an indefinite sports role (لاعب برشلونة, نجم ريال مدريد: the noun
+        is in construct with its team); None when a person's name follows instead."""
+        tokens = self.tokens
+        if index >= len(tokens) or not self.joined(index) or not self.free(index):
+            return None
+        word = tokens[index].word
+        if (
+            word.definite
+            or word.folded[:1] == "و"
+            or any(r in self.cues.given_names for r, _ in word.bare)
+            or self.cues.starts_cue(word.bare)
+        ):
+            return None
+        name = self.place_name(index, kind="organization")
+        if not name:
+            return None
+        self.add(name[0], name[-1], 0, "organization", "team", cue_text)
+        return name[-1] + 1
 
     def person_after(self, index: int, cue_text: str) -> int:
         """A person's name after a title and its descriptors; where to go on."""
@@ -471,6 +595,8 @@ class _Line:
         word = self.tokens[index].word
         if word.latin or not word.folded.startswith("و") or len(word.folded) < 4:
             return 0
+        if self.cues.is_cue_word(word.folded) or self.cues.common(word.bare[:1]):
+            return 0  # وزير, وجود: a word of its own, not و + a name
         rest = analyse(word.raw[1:])
         return 1 if not self.ordinary(rest) and not rest.folded.startswith("و") else 0
 
@@ -491,10 +617,13 @@ class _Line:
     @staticmethod
     def verb_like(word: Word) -> bool:
         """A word that reads as a verb of the present (يمثل, ويجب), not a name (يوسف)."""
-        folded = word.folded[1:] if word.folded.startswith("وي") else word.folded
+        folded = word.folded[1:] if word.folded.startswith(("وي", "وت")) else word.folded
+        if word.latin:
+            return False
+        if folded.startswith(_VERB_STARTS) and len(folded) >= 5:
+            return True  # تواجه, تتابع, تستعد: derived forms of the present
         return (
-            not word.latin
-            and folded.startswith(("ي", "ت"))
+            folded.startswith(("ي", "ت"))
             and folded[1:2] not in ("و", "ا", "ي")
             and folded not in _Y_NAMES
             and len(folded) <= 6
@@ -510,10 +639,20 @@ class _Line:
         if index >= len(tokens):
             return []
         first = analyse(tokens[index].word.raw[offset:]) if offset else tokens[index].word
-        if not self.free(index) or self.ordinary(first) or first.definite:
+        # A given name is a name even when it folds to a stop word (علي, not على).
+        given = (
+            first.folded in cues.given_names
+            and not first.raw.endswith("ى")
+            and (offset or self.cue_at(index) is None)  # آية الله is a title
+        )
+        if not self.free(index) or (self.ordinary(first) and not given) or first.definite:
             return []
-        if cues.starts_cue(first.bare) or first.folded in cues.role_words or self.verb_like(first):
+        if not given and (
+            cues.starts_cue(first.bare) or first.folded in cues.role_words or self.verb_like(first)
+        ):
             return []
+        # Foreign family names may start like a preposition with the article (بالمر, فالفيردي).
+        foreign = first.folded in cues.foreign_given
         name = [index]
         particles = 0
         while len(name) < limit + particles:
@@ -522,6 +661,10 @@ class _Line:
                 break
             word = tokens[at].word
             previous = tokens[at - 1].word.folded
+            if word.folded in cues.foreign_particles and at + 1 < len(tokens):
+                name.append(at)  # فيرجيل فان ديك: the particle, then the family name
+                particles += 1
+                continue
             if self.ordinary(word) or cues.is_cue_word(word.folded) or word.latin != first.latin:
                 break
             if word.folded in cues.org_words:
@@ -544,7 +687,7 @@ class _Line:
                 ):
                     break
             elif (
-                not self.continues(word)
+                not (self.continues(word) or foreign)
                 or self.verb_like(word)
                 or (word.folded.startswith("و") and len(word.folded) > 3)
             ):
@@ -553,7 +696,10 @@ class _Line:
             particles += previous in cues.name_particles or word.folded in _NAME_ARTICLES
             if word.definite and previous not in cues.name_particles:
                 break  # a family name with ال ends the name (السيسي)
-        while name and tokens[name[-1]].word.folded in _PARTICLES:
+        while name and (
+            tokens[name[-1]].word.folded in _PARTICLES
+            or (len(name) > 1 and tokens[name[-1]].word.folded in cues.foreign_particles)
+        ):
             name.pop()
         if len(name) == 1 and first.folded in cues.given_names:
             return []  # a first name alone
@@ -624,6 +770,8 @@ class _Line:
         first = tokens[index].word
         if self.ordinary(first) and not (cue.type == "other" and (first.number or first.latin)):
             return index
+        if not first.definite and self.cues.common(first.bare):
+            return index  # حي شعبي, فريق عمل: a description, not a name
         if self.cues.starts_cue(first.bare) or first.folded in self.cues.adjectives:
             return index
         if cue.type == "organization" and first.definite:
@@ -638,6 +786,8 @@ class _Line:
             or (first.folded[:1] in "بل" and not first.latin)
         ):
             return index  # a work's name is quoted; صاروخ بالستي is no name
+        if self.predicate_at(index):
+            return index  # شركة متهمة بتهريب النفط: a description, not a name
         name = self.place_name(index, kind=cue.type)
         if not name:
             return index
@@ -676,6 +826,16 @@ class _Line:
             name.append(at)
         return name
 
+    def predicate_at(self, index: int) -> bool:
+        """Word ``index`` describes the head before it instead of naming it: a participle
+        whose complement follows with ب (بنك متهم بغسل أموال …, شركة متخصصة بالنفط); a name
+        word is not followed by a prepositional phrase (بن in استاد جاسم بن حمد is no ب)."""
+        word = self.tokens[index].word
+        if not word.folded.startswith("م") or index + 1 >= len(self.tokens):
+            return False
+        after = self.tokens[index + 1].word.folded
+        return after.startswith("ب") and len(after) > 3 and self.joined(index + 1)
+
     def with_head(self, index: int, cue: Cue, after: int, offset: int, cue_text: str) -> int:
         """A name with its head noun (وزارة الخارجية الروسية, مهرجان القاهرة السينمائي)."""
         tokens = self.tokens
@@ -692,10 +852,20 @@ class _Line:
                 if at >= len(tokens) or self.used[at] or not self.joined(at):
                     break
                 word = tokens[at].word
-                if self.entity[at] is not None:
+                entity = self.entity[at]
+                if entity is not None:
+                    if self.reader.variants.types.get(entity) == "person":
+                        break  # قرار ... جمال عبد الناصر: not inside the name
+                    if word.folded[:1] in "بك" and self.linked_after_proclitic(at):
+                        # لجنة السياسة النقدية بالبنك المركزي: a sign of a name before it,
+                        # not a part of it (الحرب بغزة).
+                        evidence = evidence or len(name) > after - index
+                        break
                     # A linked name is a sign of a name (جامعة القاهرة); an adjective is not
                     # (القوات الكورية الشمالية).
-                    evidence = evidence or not str(self.entity[at]).startswith(ADJECTIVE)
+                    evidence = evidence or not str(entity).startswith(ADJECTIVE)
+                elif at > index and self.title_at(at):
+                    break  # قرار الزعيم …: a person's title ends the name
                 elif (
                     (self.ordinary(word) and not word.number)
                     or (self.cues.starts_cue(word.bare) and at > after)
@@ -728,6 +898,8 @@ class _Line:
                     and not word.folded.startswith(("و", "ب", "ل"))
                     and not word.folded.endswith(("ي", "ه"))
                     and len(word.folded) > 2
+                    and not self.cues.common(word.bare)
+                    and not self.predicate_at(at)
                 ):
                     # A proper name right after the head: حزب تقدم, استاد جاسم بن حمد.
                     evidence = True
@@ -745,8 +917,16 @@ class _Line:
             name.pop()
         if len(name) == after - index:
             return after
+        if cue.role == "weak" and all(self.entity[k] is not None for k in name[after - index :]):
+            return name[-1] + 1  # قرار الطائف: a generic head before a known name is that name
         if cue.type == "organization" and len(name) - (after - index) >= 3:
             evidence = True  # a long official name: الجهاز المركزي للتعبئة العامة والإحصاء
+        if (
+            cue.role == "weak"
+            and not evidence
+            and all(self.cues.common(tokens[k].word.bare) for k in name[after - index :])
+        ):
+            return name[-1] + 1  # الجهاز الفني, إدارة صرف: common nouns only, no name
         how = cue.role if cue.role != "weak" else ("weak-evidence" if evidence else "weak")
         self.add(name[0], name[-1], offset, cue.type, how, cue_text)
         return name[-1] + 1
@@ -866,24 +1046,23 @@ class _Line:
     def variant_at(self, index: int) -> int | None:
         """A new spelling of a glossary entry's name at word ``index``: where to go on."""
         tokens, variants = self.tokens, self.reader.variants
+        lone, longer = self.reader.variant_starts(tokens[index].word)
         best: tuple[int, str, float, int] | None = None
-        for stem, offset in stems(tokens[index].word):
-            for name in variants.firsts(stem):
-                for count in {len(name.words), 1}:
-                    end = index + count
-                    if end > len(tokens) or (best is not None and end <= best[0]):
-                        continue
-                    if not all(
-                        self.joined(k)
-                        and not self.used[k]
-                        and self.entity[k] in (None, name.entity)
-                        for k in range(index + 1, end)
-                    ):
-                        continue
-                    words = [stem, *(tokens[k].word.folded for k in range(index + 1, end))]
-                    found = variants.match(words)
-                    if found is not None and found[0] == name.entity:
-                        best = (end, name.entity, found[1], offset)
+        if lone is not None:
+            best = (index + 1, *lone)
+        for stem, offset, name in longer:
+            end = index + len(name.words)
+            if end > len(tokens) or (best is not None and end <= best[0]):
+                continue
+            if not all(
+                self.joined(k) and not self.used[k] and self.entity[k] in (None, name.entity)
+                for k in range(index + 1, end)
+            ):
+                continue
+            words = [stem, *(tokens[k].word.folded for k in range(index + 1, end))]
+            found = variants.match(words)
+            if found is not None and found[0] == name.entity:
+                best = (end, name.entity, found[1], offset)
         if best is None:
             return None
         end, entity, _score, offset = best
@@ -897,12 +1076,18 @@ class _Line:
         """A person's name that starts with a common first name (أكد محمد علي مصيلحي):
         where to go on."""
         word = self.tokens[index].word
+        if self.cue_at(index) is not None:
+            return None  # آية الله is a title, not آية + a name
         for reading, offset in word.bare:
             if reading not in self.cues.given_names:
                 continue
             if offset and word.folded[:1] not in "وفبل":
                 continue
-            name = self.person_name(index, offset=offset, family=False)
+            if word.raw[offset:].endswith("ى") and reading == "علي":
+                continue  # على is the preposition; only علي may be the name
+            if offset and self.cues.common(word.bare[:1]):
+                continue  # وجود is a noun, not و + جود
+            name = self.person_name(index, offset=offset, family=True)
             if len(name) >= 2:
                 self.add(name[0], name[-1], offset, "person", "given", word.raw[offset:])
                 return name[-1] + 1

@@ -1,0 +1,292 @@
+"""Lists of people: the other items of an enumeration some of whose items are people.
+
+Arabic news writes team line-ups, cabinets and casts as lists: «حراسة المرمى: أ، ب، ج»,
+«بطولة أ وب وج», «المشير أ "الدفاع"، وب "المالية"، وج "الخارجية"». Items are separated by
+«،», «,», «؛», a spaced dash, brackets and quotation marks, or the conjunction و on an
+item's first word. When an item of a list is a person (found by a title, a given name or a
+glossary entry), or the list follows a heading of people before a colon
+(``data/person-names.json``: ``roster_heads``), the other items of the same shape (one to
+four name-like words, none a verb, not a common noun alone) are people too, as far as the
+list goes on without a clause breaking it. A name in brackets right after a person of such a
+list is their team or party (محمد العويس (الهلال)); one word in brackets right after an
+organization's name is its short name (وكالة الأنباء الأردنية (بترا)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from sphinx_briefing.candidates.words import Word, analyse
+
+if TYPE_CHECKING:
+    from sphinx_briefing.candidates.spans import _Line
+
+#: Marks that end a list; a colon also makes what stands before it a possible heading.
+_HARD = frozenset(".:؟?!")
+#: Marks between items.
+_SOFT = frozenset("،,؛;")
+_OPEN = frozenset("(«“[")
+_CLOSE = frozenset(")»”]")
+_DASHES = frozenset("-–—")
+#: Longest item, in words (a person's name of four words: محمد أبو الخير شكري).
+ITEM_WORDS = 4
+#: Longest name in brackets after a person (a team or party).
+AFFILIATION_WORDS = 3
+#: Names of Arab people go on after these words.
+_PARTICLES = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ال"})
+
+
+@dataclass
+class _Item:
+    """Words ``first`` to ``last`` of a line between two separators."""
+
+    first: int
+    last: int
+    #: Code points into the first word where the item starts (1 after a و).
+    offset: int
+    #: Inside brackets or quotation marks.
+    bracketed: bool
+    #: Inside round brackets (a team or party after a name).
+    paren: bool = False
+    #: Ends with a colon (a possible heading of the list after it).
+    colon: bool = False
+    #: Starts after a mark that ends a list.
+    hard: bool = False
+
+
+def _split(line: _Line) -> list[_Item]:
+    """The items of a line, in order."""
+    tokens, text = line.tokens, line.line
+    items: list[_Item] = []
+    depth = paren = 0
+    quoted = False
+    for index, token in enumerate(tokens):
+        gap = text[tokens[index - 1].end if index else 0 : token.start]
+        boundary = hard = False
+        for char in "" if gap == " " else gap:  # most gaps are one space
+            if char in _OPEN:
+                depth += 1
+                paren += char == "("
+                boundary = True
+            elif char in _CLOSE:
+                depth = max(0, depth - 1)
+                paren = max(0, paren - (char == ")"))
+                boundary = True
+            elif char == '"':
+                quoted = not quoted
+                boundary = True
+            elif char in _SOFT:
+                boundary = True
+            elif char in _HARD:
+                boundary = hard = True
+                if char == ":" and items:
+                    items[-1].colon = True
+        stripped = gap.strip() if gap != " " else ""
+        if stripped and stripped[0] in _DASHES and stripped != gap:
+            boundary = True  # a spaced dash: «أ - ب»
+        offset = 0
+        word = token.word
+        if index and word.folded[:1] == "و" and _conjunct(line, word):
+            boundary, offset = True, 1  # «، وعبد الله»: the item starts after و
+        if boundary or not items:
+            items.append(
+                _Item(
+                    index, index, offset, depth > 0 or quoted, paren > 0 and not quoted, hard=hard
+                )
+            )
+        else:
+            items[-1].last = index
+    return items
+
+
+def _conjunct(line: _Line, word: Word) -> bool:
+    """Whether ``word`` is و + the first word of a name (وعبد, ومحمد), not a name that
+    starts with و (وليد, وائل)."""
+    folded = word.folded
+    if word.latin or not folded.startswith("و") or len(folded) < 4:
+        return False
+    given = line.cues.given_names
+    rest = folded[1:]
+    if rest in given or rest in _PARTICLES:
+        return True
+    if line.cues.is_cue_word(folded) or line.cues.common(word.bare[:1]):
+        return False  # وزير, وجود: a word of its own
+    return folded not in given and not line.ordinary(analyse(word.raw[1:]))
+
+
+def _is_person(line: _Line, item: _Item) -> bool:
+    for index in range(item.first, item.last + 1):
+        entity = line.entity[index]
+        if entity is not None and line.reader.variants.types.get(entity) == "person":
+            return True
+    start, end = line.tokens[item.first].start, line.tokens[item.last].end
+    return any(
+        seed.type == "person" and seed.start < end and start < seed.end for seed in line.seeds
+    )
+
+
+def _taken(line: _Line, item: _Item) -> bool:
+    return any(
+        line.used[index] or line.entity[index] is not None
+        for index in range(item.first, item.last + 1)
+    )
+
+
+def _first_word(line: _Line, item: _Item) -> Word:
+    word = line.tokens[item.first].word
+    return analyse(word.raw[item.offset :]) if item.offset else word
+
+
+def _name_shaped(line: _Line, item: _Item, alone: bool, roster: bool) -> bool:
+    """One to four name-like words: no verb, no stop word, no article on the first, none a
+    head noun of another name; one word only when ``alone`` is allowed; outside a list
+    under a heading (``roster``), not a word after the prepositions ب, ل, ك."""
+    count = item.last - item.first + 1
+    if count > ITEM_WORDS or (count == 1 and not alone):
+        return False
+    cues = line.cues
+    first = _first_word(line, item)
+    if (
+        line.ordinary(first)
+        or first.definite
+        or first.number
+        or cues.starts_cue(first.bare)
+        or first.folded in cues.role_words
+        or line.verb_like(first)
+        or len(first.folded) < 3
+        or (count == 1 and cues.common(first.bare))
+        or line.place_at(item.first) is not None
+    ):
+        return False
+    if (
+        not roster
+        and first.folded[:1] in "بلك"
+        and first.folded not in cues.given_names
+        and first.folded[1:] not in cues.given_names
+    ):
+        return False  # لتقديم, بمشاركة: a preposition's object, never a listed name
+    foreign = first.folded in cues.foreign_given
+    for index in range(item.first + 1, item.last + 1):
+        word = line.tokens[index].word
+        if word.folded in _PARTICLES or word.folded in cues.foreign_particles:
+            continue
+        if (
+            line.ordinary(word)
+            or word.number
+            or word.latin != first.latin
+            or cues.is_cue_word(word.folded)
+            or line.verb_like(word)
+            or not (foreign or line.continues(word))
+        ):
+            return False
+    return True
+
+
+def _affiliation(line: _Line, item: _Item) -> bool:
+    """A team or party in brackets (الهلال, حزب الوسط): one to three words, no number,
+    no verb, no title."""
+    count = item.last - item.first + 1
+    if count > AFFILIATION_WORDS or _taken(line, item):
+        return False
+    for index in range(item.first, item.last + 1):
+        word = line.tokens[index].word
+        if (
+            word.number
+            or line.stop(word)
+            or line.verb_like(word)
+            or word.folded in line.cues.role_words
+            or word.folded in line.cues.given_names
+            or any(c.type == "person" for r, _ in word.bare for c in line.cues.by_first.get(r, ()))
+        ):
+            return False
+    return len(line.tokens[item.first].word.folded) >= 3
+
+
+def _roster(line: _Line, heading: _Item | None) -> bool:
+    """Whether the words before a colon end with a heading of a list of people."""
+    if heading is None:
+        return False
+    words = [line.tokens[k].word for k in range(heading.first, heading.last + 1)]
+    for size in range(1, min(3, len(words)) + 1):
+        tail = words[-size:]
+        for reading, _ in tail[0].bare:
+            if (reading, *(w.folded for w in tail[1:])) in line.cues.roster_heads:
+                return True
+    return False
+
+
+def enumerations(line: _Line) -> None:
+    """Add the people (and their teams) of the line's lists as seeds of ``line``."""
+    items = _split(line)
+    if len(items) < 2:
+        return
+    runs: list[tuple[bool, list[_Item]]] = []
+    heading: _Item | None = None
+    for item in items:
+        if item.hard or not runs:
+            runs.append((_roster(line, heading), []))
+        runs[-1][1].append(item)
+        heading = item if item.colon else None
+    for roster, run in runs:
+        _propagate(line, roster, run)
+    for before, item in pairwise(items):
+        if item.paren and item.first == item.last and _short_name(line, before, item):
+            line.add(item.first, item.last, 0, "organization", "short", "a short name")
+
+
+def _short_name(line: _Line, before: _Item, item: _Item) -> bool:
+    """One word in brackets right after an organization's name: its short name
+    (وكالة الأنباء الأردنية (بترا))."""
+    end = line.tokens[before.last].end
+    if not any(s.type == "organization" and s.end == end for s in line.seeds):
+        return False
+    word = line.tokens[item.first].word
+    return not (
+        _taken(line, item)
+        or word.latin
+        or line.ordinary(word)
+        or len(word.folded) < 3
+        or line.cues.common(word.bare)
+        or line.cues.starts_cue(word.bare)
+        or line.verb_like(word)
+    )
+
+
+def _propagate(line: _Line, roster: bool, run: list[_Item]) -> None:
+    """Make the name-shaped items of one run people, from its people outwards."""
+    people = [i for i, item in enumerate(run) if not item.bracketed and _is_person(line, item)]
+    if not people and not roster:
+        return
+    alone = roster or len(people) >= 2
+    how = "roster" if roster else "enumeration"
+    accepted = set(people)
+    for order in (range(len(run)), range(len(run) - 1, -1, -1)):
+        chain = roster and order.start == 0
+        for i in order:
+            item = run[i]
+            if item.bracketed:
+                continue
+            if i in accepted:
+                chain = True
+                continue
+            if not chain:
+                continue
+            if _taken(line, item) or not _name_shaped(line, item, alone, roster):
+                chain = False
+                continue
+            seed = line.add(item.first, item.last, item.offset, "person", how, "a list of people")
+            if seed is None:
+                chain = False
+                continue
+            accepted.add(i)
+    if not roster and len(accepted) < 2:
+        return
+    for i, item in enumerate(run):
+        # A bracketed name right after a person: their team or party.
+        if i and item.paren and (i - 1) in accepted and _affiliation(line, item):
+            line.add(item.first, item.last, item.offset, "organization", "affiliation")
+
+
+__all__ = ["enumerations"]
