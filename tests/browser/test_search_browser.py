@@ -1,10 +1,14 @@
-"""Searching in headless Chromium: every form of a word, names in any spelling, entries
-first, paragraph-level hits, over HTTP and from file:// (the real book); paragraph hits
-loaded lazily past the first 20 results (a generated library of 45 articles); hover previews
-kept out of the index (tests/roots/test-search-previews)."""
+"""Searching in headless Chromium: every form of a word, names in any spelling and with
+typos, years and months, entries first and then the articles that mention them, paragraph-level
+hits, the query highlighted on the page a result opens, over HTTP and from file:// (the real
+book); the same first entry as ``briefing search``; paragraph hits loaded lazily past the first
+20 results (a generated library of 45 articles); hover previews kept out of the index
+(tests/roots/test-search-previews); names never stemmed into common words
+(tests/roots/test-search-names: «بوتين» and an article about figs, «التين»)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from sphinx.testing.util import SphinxTestApp
 
-from tests.helpers import ROOTS, BookSite, serve
+from tests.helpers import REPO, ROOTS, BookSite, run_cli, serve
 
 pytestmark = pytest.mark.browser
 ARTICLE = "articles/lavrov-wonsan.html"
@@ -28,24 +32,38 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+#: The search is complete: the status line is written and the results whose paragraph hits
+#: load at once (the first 20) have them (or have none).
+COMPLETE = """() => {
+    const summary = document.querySelector('#search-results .search-summary');
+    if (!summary || !summary.textContent.trim()) return false;
+    const items = [...document.querySelectorAll('#search-results ul.search > li')].slice(0, 20);
+    return items.every(li => li.classList.contains('kind-object')
+        || (li.dataset.briefingExpanded && !li.hasAttribute('aria-busy')));
+}"""
+
+
 def search(page: Page, base: str, query: str) -> list[dict[str, object]]:
+    """The results of ``query``: kind, link (without its ?highlight=), highlight words,
+    text, paragraph anchors listed and marked words."""
     page.goto(f"{base}search.html?q={quote(query)}")
-    page.wait_for_function(
-        "() => document.querySelector('#search-results .search-summary')"
-        " && document.querySelector('#search-results .search-summary').textContent.trim()",
-        timeout=15000,
-    )
-    page.wait_for_timeout(300)  # paragraph hits load on demand (the first 20 results)
+    page.wait_for_function(COMPLETE, timeout=15000)
     results: list[dict[str, object]] = page.eval_on_selector_all(
         "#search-results ul.search > li",
-        """items => items.map(li => ({
-            kind: [...li.classList].find(c => c.startsWith('kind-')),
-            href: li.querySelector('a').getAttribute('href'),
-            text: li.innerText,
-            paragraphs: [...li.querySelectorAll('.briefing-search-paragraphs > li > a')]
-                .map(a => a.getAttribute('href').split('#')[1]),
-            marks: [...li.querySelectorAll('.briefing-search-paragraphs mark')].map(m => m.textContent),
-        }))""",
+        """items => items.map(li => {
+            const link = li.querySelector('a').getAttribute('href');
+            const search = (link.match(/\\?[^#]*/) || [''])[0];
+            return {
+                kind: [...li.classList].find(c => c.startsWith('kind-')),
+                href: link.replace(/\\?[^#]*/, ''),
+                highlight: new URLSearchParams(search).get('highlight'),
+                text: li.innerText,
+                paragraphs: [...li.querySelectorAll('.briefing-search-paragraphs > li > a')]
+                    .map(a => a.getAttribute('href').split('#')[1]),
+                marks: [...li.querySelectorAll('.briefing-search-paragraphs mark')]
+                    .map(m => m.textContent),
+            };
+        })""",
     )
     return results
 
@@ -118,6 +136,105 @@ def test_paragraph_links_open_the_paragraph(page: Page, book_site: BookSite) -> 
     page.wait_for_load_state()
     assert page.url.endswith(f"{ARTICLE}#p7")
     assert "موسكو" in page.inner_text("p#p7")
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("لافرف", "glossary/people.html#sergey-lavrov"),  # a letter left out
+        ("بلافرف", "glossary/people.html#sergey-lavrov"),  # and a proclitic
+        ("Lavrof", "glossary/people.html#sergey-lavrov"),
+        ("Lavorv", "glossary/people.html#sergey-lavrov"),  # two letters swapped
+        ("Pyongyng", "glossary/places.html#pyongyang"),
+        ("Kim Jung Un", "glossary/people.html#kim-jong-un"),
+        ("فلاديمر بوتين", "glossary/people.html#vladimir-putin"),
+        ("Moskow", "glossary/places.html#moscow"),
+    ],
+)
+def test_typos_find_the_entry_then_the_article(
+    page: Page, book_site: BookSite, query: str, entry: str
+) -> None:
+    results = search(page, book_site.url, query)
+    assert (results[0]["kind"], results[0]["href"]) == ("kind-object", entry)
+    assert str(results[1]["href"]).startswith(ARTICLE)  # the article that mentions it
+    hit = results[1]
+    assert hit["paragraphs"] and hit["marks"], "the paragraphs that name it, marked"
+
+
+@pytest.mark.parametrize(
+    "query", ["2025", "٢٠٢٥", "يوليو 2025", "تموز 2025", "July 2025", "12 يوليو 2025", "2025-07"]
+)
+def test_years_and_months_find_the_articles_date(
+    page: Page, book_site: BookSite, query: str
+) -> None:
+    results = search(page, book_site.url, query)
+    hit = article_hit(results)
+    assert hit["paragraphs"] == ["sources"]  # its Sources section: the date of the events
+    assert hit["marks"] == ["2025-07-12"]
+
+
+def test_a_month_and_a_year_find_the_entries_of_that_month(page: Page, book_site: BookSite) -> None:
+    results = search(page, book_site.url, "تموز 2025")  # the Levantine name of July
+    people = next(r for r in results if r["href"] == "glossary/people.html")
+    assert "sergey-lavrov" in people["paragraphs"]  # «أجرى في يوليو 2025 محادثات …»
+    assert "يوليو" in people["marks"] and "2025" in people["marks"]
+    # June is not July: the article (July only) is not found, nor the July entries by name.
+    june = search(page, book_site.url, "يونيو 2025")
+    assert not any(str(r["href"]).startswith(ARTICLE) for r in june)
+    assert not any(str(r["href"]).endswith("#lavrov-wonsan-visit") for r in june)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Lavrov", "لافروف", "سيرغي لافروف", "Kim Jong Un", "كيم جونغ أون", "Pyongyang", "بيونج يانج"],
+)
+def test_the_entry_comes_first_then_the_article(
+    page: Page, book_site: BookSite, query: str
+) -> None:
+    results = search(page, book_site.url, query)
+    assert results[0]["kind"] == "kind-object"
+    hrefs = [str(r["href"]) for r in results]
+    assert any(h.startswith(ARTICLE) for h in hrefs[:3]), hrefs[:5]
+    if "Lavrov" in query or "لافروف" in query:
+        assert hrefs[:2] == ["glossary/people.html#sergey-lavrov", ARTICLE]
+    # The glossary pages come after the articles that mention the entry.
+    pages = [
+        i for i, r in enumerate(results) if r["kind"] == "kind-text" and "glossary/" in r["href"]
+    ]
+    assert all(i > hrefs.index(ARTICLE) for i in pages)
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [("لافرف", "لافروف"), ("Lavrov", "Lavrov"), ("يحذر", "يحذّر"), ("تموز 2025", "2025-07-12")],
+)
+def test_the_page_a_result_opens_highlights_the_words_found(
+    page: Page, book_site: BookSite, query: str, marked: str
+) -> None:
+    results = search(page, book_site.url, query)
+    assert marked in str(article_hit(results)["highlight"]).split()
+    page.click(f"#search-results ul.search > li > a[href^='{ARTICLE}']")
+    page.wait_for_function(
+        "() => document.querySelector('div.body span.highlighted, span.highlighted')"
+    )
+    found = page.eval_on_selector_all("span.highlighted", "spans => spans.map(s => s.textContent)")
+    assert marked.lower() in [text.lower() for text in found]
+    assert "highlight=" not in page.url  # sphinx_highlight.js takes it out of the address
+
+
+def test_the_search_page_lists_the_same_first_entry_as_the_cli(
+    page: Page, book_site: BookSite
+) -> None:
+    glossary_dir = REPO / "docs" / "glossary" / "entries"
+    for query in ["لافرف", "Lavrof", "Pyongyng", "Kim Jung Un", "بيونج يانج", "Seol", "روسي"]:
+        cli = run_cli(
+            "search", query, "--format", "json", "--glossary", str(glossary_dir),
+            "--export", str(book_site.outdir / "no-export.json"),
+        )  # fmt: skip
+        first = json.loads(cli.stdout)[0]["id"]
+        results = search(page, book_site.url, query)
+        assert results[0]["kind"] == "kind-object", query
+        assert str(results[0]["href"]).endswith(f"#{first}"), (query, first)
 
 
 # ---------------------------------------------------------------------------------------
@@ -262,11 +379,14 @@ def test_a_focused_result_gets_its_paragraph_hits(browser: Browser, library_site
         page = context.new_page()
         page.goto(f"{library_site.url}search.html?q={quote('موسكو')}")
         page.wait_for_function(SETTLED, arg=EAGER, timeout=15000)
-        last = page.locator("#search-results ul.search > li").last
+        # The last article among the results (the landing page, which lists headlines,
+        # comes after the articles and has no paragraph hits of its own).
+        article = "#search-results ul.search > li:has(> a[href^='articles/'])"
+        last = page.locator(article).last
         assert last.get_attribute("data-briefing-expanded") is None
         last.locator(":scope > a").focus()
         page.wait_for_function(
-            "() => [...document.querySelectorAll('#search-results ul.search > li')]"
+            f'() => [...document.querySelectorAll("{article}")]'
             ".pop().querySelector('.briefing-search-paragraphs a')",
             timeout=15000,
         )
@@ -342,3 +462,58 @@ def test_words_in_different_paragraphs_list_the_paragraphs_with_some_of_them(
     for result in expanded:
         assert result["paragraphs"] == ["p1", "s2"]
         assert result["marks"] == ["اللقاءات", "النتائج"]
+
+
+# ---------------------------------------------------------------------------------------
+# Names are never stemmed into common words (tests/roots/test-search-names)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def names_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    srcdir = tmp_path_factory.mktemp("names") / "src"
+    shutil.copytree(ROOTS / "test-search-names", srcdir)  # follows the seed and glossary links
+    with built(srcdir) as site:
+        yield site
+
+
+def articles_of(results: list[dict[str, object]]) -> list[str]:
+    return [str(r["href"]) for r in results if str(r["href"]).startswith("articles/")]
+
+
+def test_putin_finds_no_article_about_figs(page: Page, names_site: Site) -> None:
+    results = search(page, names_site.url, "بوتين")
+    assert str(results[0]["href"]).endswith("#vladimir-putin")
+    # Putin in the headline first, then the article that names him in its text; never figs.
+    assert articles_of(results) == [
+        "articles/putin-delegation.html",
+        "articles/lavrov-wonsan.html",
+    ]
+    for query in ("لبوتين", "وبوتين", "Putin"):
+        assert "articles/figs.html" not in articles_of(search(page, names_site.url, query))
+    figs = search(page, names_site.url, "التين")
+    assert articles_of(figs) == ["articles/figs.html"]
+    assert figs[0]["paragraphs"] == ["p1", "p2", "p3"]
+    assert "بوتين" not in figs[0]["marks"]
+
+
+def test_with_figs_in_the_book_lavrov_still_lists_his_article_second(
+    page: Page, names_site: Site
+) -> None:
+    results = search(page, names_site.url, "لافروف")
+    assert [str(r["href"]) for r in results[:2]] == [
+        "entries.html#sergey-lavrov",
+        "articles/lavrov-wonsan.html",
+    ]
+    assert "articles/figs.html" not in articles_of(results)
+
+
+def test_a_levantine_month_finds_the_paragraph_and_the_dates(page: Page, names_site: Site) -> None:
+    results = search(page, names_site.url, "تموز 2025")
+    hits = {
+        str(r["href"]): r["paragraphs"] for r in results if str(r["href"]).startswith("articles/")
+    }
+    assert hits == {
+        "articles/putin-delegation.html": ["p1", "sources"],  # «في 3 تموز 2025»
+        "articles/lavrov-wonsan.html": ["sources"],  # 2025-07-12
+    }

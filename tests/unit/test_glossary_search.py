@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -341,3 +342,89 @@ def test_search_with_a_missing_glossary_is_status_2(tmp_path: Path) -> None:
     assert "missing: no glossary here" in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+# -- the search page's matcher (static/briefing/search-match.js) agrees ---------------------
+
+#: Names, aliases, adjectives, prefixes, variant spellings and typos, in both scripts.
+AGREEMENT_QUERIES = [
+    "Lavrov", "لافروف", "لافرف", "بلافرف", "Lavrof", "Lavorv", "Sergey Lavrof", "سيرغي لافروف",
+    "سيرجي لافروف", "Lav", "Pyongyng", "Pyongyang", "بيونغ يانغ", "بيونج يانج", "بيونغيانغ",
+    "Pyong Yang", "Kim Jong Un", "Kim Jung Un", "كيم جونج أون", "كيم جونغ-أون", "Kim",
+    "بوتين", "فلاديمير بوتين", "فلاديمر بوتين", "Putin", "Vladimir Putin", "Seol", "سيئول",
+    "Moskow", "موسكو", "بموسكو", "Tokio", "طوكيو", "KCNA", "kcn", "روسي", "Russian", "روسيا",
+    "والكورية", "كوريه شماليه", "Korea", "لليابان", "اوكرانيا", "آوكرانيا", "اقليم كورسك",
+    "Choe Son-hui", "تشوي سون هوي", "Wŏnsan", "وونسان", "Сергей Лавров", "P'yŏngyang",
+    "Russia-DPRK treaty", "فلادي", "Washington", "واشنطون", "يوليو 2025",
+]  # fmt: skip
+#: Queries the page's matcher gets beside those (names only: descriptions are the index's).
+OTHER_QUERIES = ["يونيو 2025"]
+
+
+@pytest.fixture(scope="module")
+def browser_hits(loaded: glossary.Glossary, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """What the search page's matcher finds for each of :data:`AGREEMENT_QUERIES`, in Node,
+    with the entity data the build writes into entities.js."""
+    from sphinx_briefing.search.language import javascript
+    from sphinx_briefing.search.page_data import entity_names
+
+    node = shutil.which("node")
+    assert node, "Node.js runs the search page's JavaScript"
+    directory = tmp_path_factory.mktemp("match")
+    entities = []
+    for entry in sorted(loaded.entries.values(), key=lambda e: e.id):
+        names, adjectives = entity_names(entry)
+        entities.append({"id": entry.id, "type": entry.type, "names": names, "adj": adjectives})
+    static = REPO / "ext" / "sphinx_briefing" / "static" / "briefing" / "search-match.js"
+    (directory / "code.js").write_text(
+        javascript() + "\n" + static.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    queries = AGREEMENT_QUERIES + OTHER_QUERIES
+    data = {"entities": entities, "types": list(TYPES), "queries": queries}
+    (directory / "input.json").write_text(json.dumps(data), encoding="utf-8")
+    (directory / "run.js").write_text(
+        """
+const fs = require("fs");
+const vm = require("vm");
+const context = { module: { exports: {} } };
+vm.createContext(context);
+vm.runInContext(fs.readFileSync(__dirname + "/code.js", "utf8"), context);
+const { BriefingMatch } = context.module.exports;
+const input = JSON.parse(fs.readFileSync(__dirname + "/input.json", "utf8"));
+const out = {};
+for (const query of input.queries)
+  out[query] = BriefingMatch.entityHits(input.entities, input.types, query)
+    .map((hit) => [hit.entity.id, hit.tier, hit.score]);
+process.stdout.write(JSON.stringify(out));
+""",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [node, str(directory / "run.js")], capture_output=True, text=True, check=True
+    )
+    found: dict = json.loads(result.stdout)
+    return found
+
+
+@pytest.mark.parametrize("query", AGREEMENT_QUERIES)
+def test_the_search_page_and_the_cli_find_the_same_entries(
+    loaded: glossary.Glossary, browser_hits: dict, query: str
+) -> None:
+    cli = [(h.entry.id, h.tier, h.score) for h in search(loaded, query) if h.tier != "description"]
+    assert cli, f"the CLI finds no name for {query!r}"
+    page = [tuple(hit) for hit in browser_hits[query]]
+    assert page == cli  # the same entries, tiers and scores, in the same order
+
+
+def test_typos_find_the_same_first_entry_in_both(browser_hits: dict) -> None:
+    for query, entity in [("لافرف", "sergey-lavrov"), ("Lavrof", "sergey-lavrov"),
+                          ("Pyongyng", "pyongyang"), ("Kim Jung Un", "kim-jong-un")]:  # fmt: skip
+        assert browser_hits[query][0][:2] == [entity, "fuzzy"], query
+
+
+def test_a_month_is_never_a_typo_of_another(loaded: glossary.Glossary, browser_hits: dict) -> None:
+    # «زيارة لافروف إلى وونسان (يوليو 2025)»: June is not July, in either search.
+    assert "lavrov-wonsan-visit" in ids(loaded, "يوليو 2025")
+    assert "lavrov-wonsan-visit" not in ids(loaded, "يونيو 2025")
+    assert similarity("يونيو", "يوليو") >= 0.8  # one letter apart all the same
+    assert browser_hits["يونيو 2025"] == []

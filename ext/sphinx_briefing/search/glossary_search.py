@@ -17,7 +17,8 @@ one:
 ``fuzzy`` (2.x)
     as ``tokens``, but some word is only similar (similarity at least
     :data:`FUZZY_THRESHOLD`: ``Lavrof``, ``لافرف``, ``Pyongyng``), or the whole query is
-    similar to a whole name with the spaces left out (``Kim Jung Un``);
+    similar to a whole name with the spaces left out (``Kim Jung Un``); a month's name is
+    never a typo of another (يونيو, June, is not يوليو, July);
 ``description`` (1.x)
     every query word occurs in a short or long description, in either language.
 
@@ -55,6 +56,7 @@ from sphinx_briefing.text.linker import (
     tokens,
 )
 from sphinx_briefing.text.normalise import fold_text
+from sphinx_briefing.text.search_terms import month_names
 from sphinx_briefing.vocabulary import TYPES
 
 Tier = Literal["exact", "tokens", "fuzzy", "description"]
@@ -201,11 +203,21 @@ def _compare(reading: _Reading, word: str, position: int) -> _WordMatch | None:
     shortest = MIN_PREFIX + 1 if reading.stripped else MIN_PREFIX
     if len(text) >= shortest and len(text) < len(word) and word.startswith(text):
         return _WordMatch("prefix", 0.6 + 0.3 * len(text) / len(word) - reading.penalty, position)
-    if min(len(text), len(word)) >= MIN_FUZZY and _may_be_similar(text, word):
+    if (
+        min(len(text), len(word)) >= MIN_FUZZY
+        and not _is_month(text)
+        and not _is_month(word)
+        and _may_be_similar(text, word)
+    ):
         ratio = similarity(text, word)
         if ratio >= FUZZY_THRESHOLD:
             return _WordMatch("fuzzy", ratio - reading.penalty, position)
     return None
+
+
+def _is_month(word: str) -> bool:
+    """Whether a folded word is a month's name: يونيو is not a typo of يوليو."""
+    return word in month_names()
 
 
 def _compacts(query: list[list[_Reading]]) -> Iterator[tuple[str, float]]:
@@ -258,7 +270,9 @@ def _name_score(query: list[list[_Reading]], name: list[str]) -> tuple[Tier, flo
     return ("fuzzy", best) if best else None
 
 
-def _names(entry: Entry) -> Iterator[tuple[Field, str]]:
+def name_texts(entry: Entry) -> Iterator[tuple[Field, str]]:
+    """Every name, alias and adjective of an entry, in every language, with its field (what
+    the search page's entity matcher gets too, see :mod:`sphinx_briefing.search.page_data`)."""
     for text in entry.names.values():
         yield "name", text
     for texts in entry.data.get("aliases", {}).values():
@@ -267,6 +281,10 @@ def _names(entry: Entry) -> Iterator[tuple[Field, str]]:
     for texts in entry.data.get("adjectives", {}).values():
         for text in texts:
             yield "adjective", text
+
+
+#: The former private name (tests/unit/test_search_speed_shape.py reads it).
+_names = name_texts
 
 
 def _description_words(words: Iterable[str]) -> frozenset[str]:
@@ -305,7 +323,7 @@ def score_entry(entry: Entry, query: str) -> Hit | None:
     words = folded_words(query)
     if not words:
         return None
-    names = [(f, text, folded_words(text)) for f, text in _names(entry)]
+    names = [(f, text, folded_words(text)) for f, text in name_texts(entry)]
     descriptions = [
         (f, entry.description.get(f, ""), folded_words(entry.description.get(f, "")))
         for f in _DESCRIPTION_FIELDS
@@ -419,7 +437,7 @@ class SearchIndex:
     def build(cls, glossary: Glossary) -> SearchIndex:
         index = cls(list(glossary.entries.values()), [], [], _Grams(), [], [], _Grams(), [])
         for number, entry in enumerate(index.entries):
-            names = [(f, text, folded_words(text)) for f, text in _names(entry)]
+            names = [(f, text, folded_words(text)) for f, text in name_texts(entry)]
             index.names.append(names)
             for _field, _text, name in names:
                 for word in name:
@@ -576,6 +594,7 @@ __all__ = [
     "SearchIndex",
     "folded_words",
     "mention_counts",
+    "name_texts",
     "readings",
     "score_entry",
     "search",

@@ -13,10 +13,26 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from jsonschema import Draft202012Validator
+
 from sphinx_briefing import resources
 
+SCHEMA_PATH = resources.SCHEMAS / "arabic.schema.json"
+
+
+def load_tables() -> dict[str, Any]:
+    """The table, validated against its schema (a bad file raises ValueError)."""
+    data: dict[str, Any] = json.loads((resources.DATA / "arabic.json").read_text(encoding="utf-8"))
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    errors = sorted(Draft202012Validator(schema).iter_errors(data), key=str)
+    if errors:
+        where = "/".join(str(p) for p in errors[0].absolute_path) or "(top)"
+        raise ValueError(f"data/arabic.json: {where}: {errors[0].message}")
+    return data
+
+
 #: The folding tables, shared with the search language's JavaScript (data/arabic.json).
-TABLES: dict[str, Any] = json.loads((resources.DATA / "arabic.json").read_text(encoding="utf-8"))
+TABLES: dict[str, Any] = load_tables()
 
 #: Harakat, Quranic marks, superscript alef, tatweel, and invisible joiners: dropped.
 _DROPPED = frozenset(
@@ -25,7 +41,7 @@ _DROPPED = frozenset(
 )
 
 #: One character in, one character out: alef forms and hamza seats, ى, ة, dashes, quotes,
-#: Arabic-Indic digits.
+#: Arabic-Indic and Persian digits (to ASCII) and the Arabic decimal and thousands separators.
 _MAPPED: dict[str, str] = dict(TABLES["map"])
 
 
