@@ -14,14 +14,63 @@ organization's name is its short name (وكالة الأنباء الأردني�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from sphinx_briefing.candidates.words import Word, analyse
+from sphinx_briefing.candidates.cues import Cues
+from sphinx_briefing.candidates.gazetteer import Place
+from sphinx_briefing.candidates.model import CandidateType
+from sphinx_briefing.candidates.variants import Variants
+from sphinx_briefing.candidates.words import Token, Word, analyse
 
-if TYPE_CHECKING:
-    from sphinx_briefing.candidates.spans import _Line
+
+class _Seed(Protocol):
+    @property
+    def type(self) -> CandidateType: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+class _Reader(Protocol):
+    @property
+    def variants(self) -> Variants: ...
+
+
+class _Line(Protocol):
+    """What this module reads and calls of one line's pass (``spans._Line``), declared
+    here so that the two modules do not import each other."""
+
+    cues: Cues
+    line: str
+    tokens: list[Token]
+    entity: list[str | None]
+    used: list[bool]
+
+    @property
+    def reader(self) -> _Reader: ...
+    @property
+    def seeds(self) -> Sequence[_Seed]: ...
+    def add(
+        self,
+        first: int,
+        last: int,
+        offset: int,
+        kind: CandidateType,
+        how: str,
+        cue: str = "",
+        place: Place | None = None,
+        english: str | None = None,
+    ) -> _Seed | None: ...
+    def continues(self, word: Word) -> bool: ...
+    def ordinary(self, word: Word) -> bool: ...
+    def stop(self, word: Word) -> bool: ...
+    def place_at(self, index: int, ambiguous: bool = False) -> tuple[int, Place, int] | None: ...
+    def verb_like(self, word: Word) -> bool: ...
+
 
 #: Marks that end a list; a colon also makes what stands before it a possible heading.
 _HARD = frozenset(".:؟?!")
