@@ -46,8 +46,9 @@ CONFIG_VALUES: tuple[tuple[str, Any, Rebuild, Any], ...] = (
     ("briefing_pdf_paper", "a4", "", str),
     ("briefing_pdf_digits", "western", "", ENUM("western", "arabic-indic")),
     ("briefing_pdf_in_html", False, "env", bool),
-    # The PDF is not built with the HTML above this many bytes of articles (0: no limit).
-    ("briefing_pdf_in_html_max_bytes", 2_000_000, "", int),
+    # The PDF is not built with the HTML above this many bytes of articles (0: no limit);
+    # "html": the landing page's download link follows it.
+    ("briefing_pdf_in_html_max_bytes", 1_000_000, "html", int),
     ("briefing_pdf_parallel", False, "", bool),
     # Editions and translations.
     ("briefing_parallel_language", "en", "env", str),

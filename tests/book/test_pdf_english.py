@@ -334,6 +334,46 @@ def test_parallel_pdf_extracts_both_languages_in_order(
     assert "Lavrov discusses cooperation between Moscow and Pyongyang" in text
 
 
+#: Each edition's PDF and the languages of the articles' words it shows.
+EDITION_LANGUAGES = {"briefing-en": ["english"], "briefing-parallel": ["arabic", "english"]}
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "mupdf", "poppler"])
+def test_each_edition_gives_back_its_articles_words(books: Books, reader: str) -> None:
+    """PDFium, MuPDF and poppler each find 99% of each article's distinct words (#18): its
+    English ones in the English PDF, both languages in the parallel one (the Arabic PDF's
+    are test_pdf_text.py's)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import pdf_text
+
+    read = pdf_text.READERS[reader]
+    for edition, languages in EDITION_LANGUAGES.items():
+        text = read(books.pdf / f"{edition}.pdf")
+        for article in pdf_text.articles():
+            for language in languages:
+                words = pdf_text.article_words(article, language)
+                found = (pdf_text.arabic_words if language == "arabic" else pdf_text.english_words)(
+                    text
+                )
+                missing = sorted(words - found)
+                share = 1 - len(missing) / len(words)
+                assert share >= 0.99, (edition, article.name, language, share, missing)
+
+
+def test_parallel_pdf_lets_each_line_keep_its_direction(books: Books) -> None:
+    """Without /Direction /R2L PDFium reads the English column's lines left to right."""
+    preferences = (
+        PdfReader(books.pdf / "briefing-parallel.pdf")
+        .trailer["/Root"]
+        .get("/ViewerPreferences", {})
+    )
+    assert "/Direction" not in preferences
+    assert (
+        PdfReader(books.pdf / "briefing.pdf").trailer["/Root"]["/ViewerPreferences"]["/Direction"]
+        == "/R2L"
+    )
+
+
 Word = tuple[int, float, float, str]  # page, x, y (top), text
 
 

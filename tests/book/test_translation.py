@@ -131,16 +131,19 @@ def test_english_mentions_link_to_the_entries_of_the_gold(english_site: BookSite
     assert links["Washington"].endswith("#washington")
 
 
-def test_landing_page_and_report_give_the_translation_status(english_site: BookSite) -> None:
+def test_the_report_gives_the_translation_status_and_the_landing_page_does_not(
+    english_site: BookSite,
+) -> None:
+    """A reader's page carries no build report (#18): the status is in translation.json and
+    the build log, on the landing page only with briefing_show_translation_status."""
     report = json.loads((english_site.outdir / "_briefing" / "translation.json").read_text("utf-8"))
     assert (report["edition"], report["language"], report["use"]) == ("en", "en", "edition")
     assert report["messages"] == report["translated"] == 21
     assert report["outdated"] == 0
     assert {c["catalogue"] for c in report["catalogues"]} >= {"articles", "glance", "index"}
     html = (english_site.outdir / "index.html").read_text("utf-8")
-    status = BeautifulSoup(html, "html.parser").select_one("p.briefing-translation-status")
-    assert status is not None
-    assert status.get_text() == "Translation (en): 21 of 21 messages (100%)"
+    assert BeautifulSoup(html, "html.parser").select_one(".briefing-translation-status") is None
+    assert "21 of 21 messages" not in html
     assert "briefing.untranslated" not in english_site.warnings
 
 
@@ -167,7 +170,7 @@ def test_untranslated_and_outdated_paragraphs_are_warned_reported_and_shown_in_a
     app = build(
         "minimal",
         files={"articles/talks.txt": ARTICLE, "locales/en/LC_MESSAGES/articles.po": catalogue},
-        confoverrides={"language": "en"},
+        confoverrides={"language": "en", "briefing_show_translation_status": True},
     )
     warnings = warnings_of(app)
     assert re.search(
@@ -193,8 +196,14 @@ def test_untranslated_and_outdated_paragraphs_are_warned_reported_and_shown_in_a
     assert "fruitful" in page.select_one("p#p1").get_text()
     shown = page.select_one("p#p2")
     assert shown["lang"] == "ar" and lines[2] in shown.get_text()
+    # Asked for (briefing_show_translation_status): on the landing page too.
     index = (Path(app.outdir) / "index.html").read_text("utf-8")
     assert "Translation (en): 2 of 4 messages (50%) · 1 changed since translation" in index
+    assert re.search(
+        r"briefing: en translation \(edition\): 2 of 4 article messages translated, "
+        r"1 changed since translation",
+        app.status.getvalue(),
+    )
 
 
 def test_the_arabic_edition_reports_its_parallel_translation(build: BuildFn) -> None:
@@ -214,9 +223,27 @@ def test_the_arabic_edition_reports_its_parallel_translation(build: BuildFn) -> 
         1,
         4,
     )
+    # Not asked for: the log has it, the landing page does not.
+    assert "briefing: en translation (parallel): 1 of 4" in app.status.getvalue()
+    index = BeautifulSoup((Path(app.outdir) / "index.html").read_text("utf-8"), "html.parser")
+    assert index.select_one(".briefing-translation-status") is None
+    assert "الترجمة (en)" not in index.get_text()
+
+
+def test_the_status_line_on_request_is_translated_and_never_in_the_pdf(build: BuildFn) -> None:
+    lines = ARTICLE.splitlines()
+    catalogue = _catalogue(
+        {lines[1]: ("Agencies – the minister said the talks were fruitful.", False)}
+    )
+    files = {"articles/talks.txt": ARTICLE, "locales/en/LC_MESSAGES/articles.po": catalogue}
+    shown = {"briefing_show_translation_status": True}
+    app = build("minimal", files=files, confoverrides=shown)
     index = BeautifulSoup((Path(app.outdir) / "index.html").read_text("utf-8"), "html.parser")
     status = index.select_one("p.briefing-translation-status")
     assert status is not None and status.get_text() == "الترجمة (en): 1 من 4 رسالة (25%)"
+    pdf = build("minimal", files=files, confoverrides=shown, buildername="briefing-pdf")
+    source = (Path(pdf.outdir) / "briefing.typ").read_text("utf-8")
+    assert "الترجمة (en)" not in source and "1 من 4" not in source
 
 
 def test_an_edited_catalogue_rebuilds_the_article(build: BuildFn) -> None:

@@ -156,6 +156,13 @@ def test_the_book_pdf_builds_like_make_pdf(tmp_path: Path) -> None:
     source = (tmp_path / "pdf" / "briefing.typ").read_text(encoding="utf-8")
     entry = source.index('#list([\n#block()[#link(label("articles/lavrov-wonsan#"))')
     assert entry < source.index('\n= #"لافروف يبحث مع كيم جونغ أون')
+    # No build report on the landing page: the translation status is the log's.
+    assert "الترجمة (en)" not in source and "Translation (en)" not in source
+    # Layout (#18): the map's table repeats its header row on a new page; a drawing and its
+    # caption stay together; a heading stays with what follows.
+    assert 'table.header([\n#block()[#"مكان"]' in source
+    assert "#show figure: set block(breakable: false)" in source
+    assert "#show heading: set block(sticky: true)" in source
 
 
 def test_source_date_epoch_makes_builds_byte_identical(tmp_path: Path) -> None:
@@ -265,3 +272,24 @@ def test_the_build_prints_its_stages_and_keeps_headings_with_their_text(
     assert re.search(r"briefing: corrected the text layer: \d+ text runs read", status)
     source = (seed_pdf.outdir / "briefing.typ").read_text(encoding="utf-8")
     assert "#show heading: set block(sticky: true)" in source
+
+
+def test_relations_read_as_sentences(built: BuildFn, seed_pdf: SphinxTestApp) -> None:
+    """On a glossary page each relation reads label, target, date, note, in that order, in
+    HTML and PDF (#18): the label used to be moved after the note, glued to it."""
+    from bs4 import BeautifulSoup
+
+    from sphinx_briefing.vocabulary import relation_label
+
+    label = relation_label("met", "entry")[0]
+    note = "قمة في قاعدة فوستوتشني الفضائية في أقصى الشرق الروسي."
+    html = built("seed").outdir / "entries.html"
+    page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    (item,) = [p for p in page.select("ul.briefing-relations > li > p") if note in p.get_text()]
+    chip = item.find(True)
+    assert chip is not None and chip.name == "span" and "briefing-relation" in chip["class"]
+    assert chip.get_text() == label
+    assert " ".join(item.get_text().split()) == f"{label} فلاديمير بوتين (2023-09-13): {note}"
+    text = BIDI_MARKS.sub("", pdftotext(seed_pdf.outdir / "briefing.pdf"))
+    assert contains_in_order(letters(text), letters(f"{label} فلاديمير بوتين 2023-09-13 {note}"))
+    assert not re.search(r"الروسي\.\s*" + label, text)  # the next relation starts a new line

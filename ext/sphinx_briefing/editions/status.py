@@ -1,5 +1,5 @@
-"""How far the book is translated: a report at the end of the build, a JSON export, and the
-line on the landing page.
+"""How far the book is translated: a report at the end of the build, a JSON export, and, on
+request (``briefing_show_translation_status``), a line on the HTML landing page.
 
 Article counts come from the domain (each article notes, when read, which of its blocks
 have a usable translation). Catalogue counts come from the ``.po`` files themselves, so the
@@ -145,7 +145,8 @@ def write_report(app: Sphinx, exception: Exception | None) -> None:
 
 
 def status_line(domain: BriefingDomain) -> nodes.paragraph | None:
-    """The landing page's line: how much of the articles' text is translated."""
+    """The landing page's line (``briefing_show_translation_status``): how much of the
+    articles' text is translated."""
     summary = totals(domain)
     if summary is None:
         return None

@@ -159,7 +159,10 @@ def relations(entry: Entry, lang: str = "ar") -> nodes.bullet_list | None:
         item += nodes.Text(" ")
         item += entity_ref(relation["target"])
         if relation.get("date"):
-            item += nodes.Text(f" ({relation['date']})")
+            # The date with its brackets left to right, or PDF readers give «)2023-09-13(».
+            date = f"({relation['date']})"
+            item += nodes.Text(" ")
+            item += _english(date) if is_rtl(lang) else nodes.Text(date)
         note = relation.get("note_ar" if lang == "ar" else "note_en")
         if note:
             item += nodes.Text(f": {note}")
@@ -416,9 +419,10 @@ def _generated(node: nodes.Element) -> nodes.Element:
     """Glossary text comes from the entries' own fields in each language, never from the
     gettext catalogues: keep it out of the extracted messages."""
     for child in node.findall(nodes.TextElement):
-        # Not on the draft badge: Sphinx unwraps an inline that has the attribute (it takes
-        # it for a translation placeholder); its text is a catalogue message anyway.
-        if "briefing-draft-badge" not in child["classes"]:
+        # Not on the draft badge or a relation's label: Sphinx unwraps an inline that has
+        # the attribute (it takes it for a translation placeholder) and moves its text to
+        # the end of the paragraph; an inline without it is never extracted anyway.
+        if not {"briefing-draft-badge", "briefing-relation"} & set(child["classes"]):
             child["translatable"] = False
     return node
 

@@ -145,8 +145,15 @@ class FillArticleLists(SphinxPostTransform):
                         record["url"],
                     )
                 listing += entry
-            status = None if placeholder.get("sources") else status_line(get_domain(self.env))
+            status = None if placeholder.get("sources") else self._status()
             placeholder.replace_self([status, listing] if status is not None else listing)
+
+    def _status(self) -> nodes.paragraph | None:
+        """The translation status line, only on request and only in HTML: a reader's page
+        (and the PDF) carries no build report; the log and translation.json have it."""
+        if not self.config.briefing_show_translation_status or self.app.builder.format != "html":
+            return None
+        return status_line(get_domain(self.env))
 
 
 class SourcesDirective(SphinxDirective):

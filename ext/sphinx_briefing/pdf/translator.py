@@ -375,8 +375,15 @@ class TypstTranslator(nodes.NodeVisitor):
     def depart_tgroup(self, node: nodes.Element) -> None:
         pass
 
-    visit_thead = visit_tbody = visit_row = visit_tgroup
-    depart_thead = depart_tbody = depart_row = depart_tgroup
+    visit_tbody = visit_row = visit_tgroup
+    depart_tbody = depart_row = depart_tgroup
+
+    def visit_thead(self, node: nodes.Element) -> None:
+        # A table longer than a page repeats its header rows on the next.
+        self.body.append("table.header(")
+
+    def depart_thead(self, node: nodes.Element) -> None:
+        self.body.append("),")
 
     def visit_colspec(self, node: nodes.Element) -> None:
         raise nodes.SkipNode
