@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from sphinx_briefing.cli import init
 from tests.helpers import REPO, SEED
@@ -86,6 +87,41 @@ def test_new_book_builds_cleanly_with_an_article(tmp_path: Path) -> None:
     assert with_points.returncode == 0, with_points.stderr
     assert with_points.stderr == ""
     assert "briefing-keypoint" in (book / "build" / "html" / "glance.html").read_text("utf-8")
+
+
+def test_candidates_draft_a_new_book_s_glossary(tmp_path: Path) -> None:
+    """The new user's path: init, one article, ``briefing candidates --write``, a clean build
+    with the article's names linked to the drafted entries, listed on the review page."""
+    book = tmp_path / "book"
+    assert briefing("init", str(book)).returncode == 0
+    (book / "seeds" / SEED.name).write_bytes(SEED.read_bytes())
+    entries = book / "docs" / "glossary" / "entries"
+    drafted = briefing(
+        "candidates",
+        str(book / "seeds" / SEED.name),
+        "--glossary",
+        str(entries),
+        "--write",
+        str(entries),
+    )
+    assert drafted.returncode == 0, drafted.stderr
+    drafts = sorted(path.stem for path in entries.glob("*.toml"))
+    assert len(drafts) >= 5, drafted.stdout
+    assert all('status = "draft"' in (entries / f"{d}.toml").read_text("utf-8") for d in drafts)
+
+    built = sphinx_build(book)
+    assert built.returncode == 0, built.stderr
+    assert built.stderr == ""
+    page = BeautifulSoup(
+        (book / "build" / "html" / "articles" / "lavrov-wonsan.html").read_text("utf-8"),
+        "html.parser",
+    )
+    linked = [
+        a for a in page.select("a.briefing-mention") if a.get("href", "").split("#")[-1] in drafts
+    ]
+    assert len(linked) >= 5, [a.get_text() for a in page.select("a.briefing-mention")]
+    review = (book / "build" / "html" / "glossary" / "review.html").read_text("utf-8")
+    assert all(f"#{d}" in review for d in drafts)
 
 
 def test_non_empty_directory_is_refused(tmp_path: Path) -> None:

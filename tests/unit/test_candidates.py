@@ -76,6 +76,20 @@ def test_a_participle_with_its_complement_describes_the_head() -> None:
     assert ("استاد جاسم بن حمد", "place") in seeds("افتتح استاد جاسم بن حمد أمس")
 
 
+def test_a_list_of_people_takes_no_actions_and_no_split_words() -> None:
+    # Verbal nouns open descriptions («to revive tourism and revive the local economy»).
+    line = "التقى الوزير سامر خليل ونادر حداد لتنشيط السياحة وتنشيط الاقتصاد المحلي"
+    assert not [name for name, _kind in seeds(line) if "تنشيط" in name]
+    # «وونسان» is a name that starts with و, not «and» + «ونسان».
+    line = "أجرى الوزير سيرجي لافروف مباحثات في وونسان مع نظيرته"
+    assert not [name for name, kind in seeds(line) if name == "ونسان"]
+    # A given name after «و» in a list is still a listed person.
+    assert ("علي", "person") in seeds("ضمت القائمة: محمد حسن، وعلي") or (
+        "محمد حسن",
+        "person",
+    ) in seeds("ضمت القائمة: محمد حسن، وعلي")
+
+
 def test_gazetteer_lookups_and_spellings() -> None:
     places = gazetteer.load()
     usa = places.lookup("أميركا")

@@ -209,6 +209,10 @@ def _name_shaped(line: _Line, item: _Item, alone: bool, roster: bool) -> bool:
         or line.place_at(item.first) is not None
     ):
         return False
+    if verbal_noun(first.folded):
+        return False  # تنشيط الاقتصاد المحلي: an action, not a person
+    if count == 1 and item.offset and not roster and first.folded not in cues.given_names:
+        return False  # في وونسان: a word that starts with و is not always «and» + a name
     if (
         not roster
         and first.folded[:1] in "بلك"
@@ -231,6 +235,16 @@ def _name_shaped(line: _Line, item: _Item, alone: bool, roster: bool) -> bool:
         ):
             return False
     return True
+
+
+def verbal_noun(folded: str) -> bool:
+    """The shapes of the commonest verbal nouns, which open descriptions, never names:
+    تفعيل (تنشيط, تطوير), استفعال (استثمار), افتعال (انتخاب), انفعال (انسحاب)."""
+    return (
+        (len(folded) == 5 and folded[0] == "ت" and folded[3] == "ي")
+        or (len(folded) == 7 and folded.startswith("است") and folded[5] == "ا")
+        or (len(folded) == 6 and folded[0] == "ا" and folded[2] in "تن" and folded[4] == "ا")
+    )
 
 
 def _affiliation(line: _Line, item: _Item) -> bool:
@@ -338,4 +352,4 @@ def _propagate(line: _Line, roster: bool, run: list[_Item]) -> None:
             line.add(item.first, item.last, item.offset, "organization", "affiliation")
 
 
-__all__ = ["enumerations"]
+__all__ = ["enumerations", "verbal_noun"]

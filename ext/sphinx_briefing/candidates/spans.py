@@ -690,6 +690,7 @@ class _Line:
                 not (self.continues(word) or foreign)
                 or self.verb_like(word)
                 or (word.folded.startswith("و") and len(word.folded) > 3)
+                or (word.folded[:1] in "بل" and lists.verbal_noun(word.folded[1:]))
             ):
                 break  # a preposition's object, or a second name joined by و
             name.append(at)
