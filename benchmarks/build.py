@@ -28,11 +28,20 @@ It prints a table and writes ``build/bench/results.json``::
                "one_entry_rebuild_s", "peak_rss_mb", ...}],
      "linker": [{"entries", "mb_per_s", ...}], "pdf": [...], "targets": {...}}
 
+With ``--article-sizes`` it measures one very large article instead (issue #22): for each
+size in MB, the book with that one article, built as ``make html`` builds it (the PDF
+included), with the article and PDF limits lifted (``briefing_max_article_bytes=0``,
+``briefing_pdf_in_html_max_bytes=0``) so the real cost shows; once more without the PDF
+(``briefing_pdf_in_html=0``) unless ``--no-pdf``; and once with the book's defaults (where
+a large article is refused and the PDF left to ``make pdf``). Wall time, peak memory, the
+article page, its citation script and the PDF: ``"article_sizes"`` in the JSON.
+
 Usage::
 
     python benchmarks/build.py                 # make bench: N = 1,000 (M = 27), PDF, linker
     python benchmarks/build.py --quick         # make bench-quick: N = 100, M = 1,000
     python benchmarks/build.py --sizes 1:27,100:27 --no-linker --no-pdf
+    python benchmarks/build.py --article-sizes 0.1,1,5,20    # one article of each size
 """
 
 from __future__ import annotations
@@ -269,6 +278,137 @@ def measure_pdf(articles: int, texts: Sequence[str]) -> PdfRun:
     return PdfRun(articles, result.wall_s, result.cpu_s, result.peak_rss_mb, size)
 
 
+#: ``--article-sizes`` without a value: one article of 0.1, 1, 5 and 20 MB.
+ARTICLE_SIZES = (0.1, 1.0, 5.0, 20.0)
+#: Limits lifted, to measure what a large article costs.
+NO_LIMITS = ("-D", "briefing_max_article_bytes=0", "-D", "briefing_pdf_in_html_max_bytes=0")
+
+
+def large_article(megabytes: float, texts: Sequence[str]) -> str:
+    """One article of about ``megabytes`` MB: a headline, then the bodies of ``texts``
+    (their paragraphs, lists and headings) again and again, as a whole archive pasted into
+    one file would be."""
+    target = int(megabytes * 1e6)
+    lines = ["أرشيف كامل في ملف واحد"]
+    size = len(lines[0].encode("utf-8")) + 1
+    number = 0
+    while size < target:
+        for line in texts[number % len(texts)].split("\n")[1:]:
+            if line.strip() and size < target:
+                lines.append(line)
+                size += len(line.encode("utf-8")) + 1
+        number += 1
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class ArticleRun:
+    """One very large article: ``make html`` with the PDF, without it, with the defaults."""
+
+    megabytes: float
+    paragraphs: int
+    html_pdf_wall_s: float | None
+    html_pdf_cpu_s: float | None
+    html_pdf_peak_rss_mb: float | None
+    html_wall_s: float
+    html_cpu_s: float
+    html_peak_rss_mb: float
+    defaults_wall_s: float
+    defaults_peak_rss_mb: float
+    page_mb: float
+    cite_script_mb: float
+    pdf_mb: float | None
+
+
+def measure_article(megabytes: float, texts: Sequence[str], pdf: bool) -> ArticleRun:
+    """The three builds of the book whose only article is ``megabytes`` MB."""
+    root = BENCH / f"article-{megabytes:g}mb"
+    text = large_article(megabytes, texts)
+    src = corpus.write_book(root / "src", [text], corpus.glossary_files(27, texts))
+    out = root / "out"
+    options = ("-d", str(out / "doctrees"), str(src), str(out / "html"))
+    page = out / "html" / "articles" / corpus.article_name(1).replace(".txt", ".html")
+    with_pdf: Measure | None = None
+    pdf_mb: float | None = None
+    if pdf:
+        clean(out)
+        with_pdf = sphinx("-b", "html", *NO_LIMITS, *options)
+        pdf_mb = sum(p.stat().st_size for p in (out / "html").rglob("*.pdf")) / 1e6
+        print(f"  {megabytes:g} MB, html + pdf: {with_pdf.wall_s:7.1f} s", flush=True)
+    clean(out)
+    html = sphinx("-b", "html", *NO_LIMITS, "-D", "briefing_pdf_in_html=0", *options)
+    print(f"  {megabytes:g} MB, html:       {html.wall_s:7.1f} s", flush=True)
+    page_mb = page.stat().st_size / 1e6
+    scripts = list((out / "html" / "_briefing" / "cite").glob("*.js"))
+    cite_mb = max((p.stat().st_size for p in scripts), default=0) / 1e6
+    clean(out)
+    defaults = sphinx("-b", "html", *options)
+    print(f"  {megabytes:g} MB, defaults:   {defaults.wall_s:7.1f} s", flush=True)
+    return ArticleRun(
+        megabytes=megabytes,
+        paragraphs=text.count("\n") - 1,
+        html_pdf_wall_s=with_pdf.wall_s if with_pdf else None,
+        html_pdf_cpu_s=with_pdf.cpu_s if with_pdf else None,
+        html_pdf_peak_rss_mb=with_pdf.peak_rss_mb if with_pdf else None,
+        html_wall_s=html.wall_s,
+        html_cpu_s=html.cpu_s,
+        html_peak_rss_mb=html.peak_rss_mb,
+        defaults_wall_s=defaults.wall_s,
+        defaults_peak_rss_mb=defaults.peak_rss_mb,
+        page_mb=page_mb,
+        cite_script_mb=cite_mb,
+        pdf_mb=pdf_mb,
+    )
+
+
+def article_table(runs: Sequence[ArticleRun]) -> str:
+    """The article-size series as a plain-text table."""
+
+    def cell(value: float | None, width: int, digits: int = 1) -> str:
+        return f"{'—':>{width}}" if value is None else f"{value:>{width}.{digits}f}"
+
+    rows = [
+        f"{'MB':>5} {'lines':>7} {'html+pdf s':>10} {'cpu s':>7} {'peak MB':>7} {'html s':>7} "
+        f"{'cpu s':>7} {'peak MB':>7} {'default s':>9} {'page MB':>7} {'cite MB':>7} "
+        f"{'pdf MB':>7}"
+    ]
+    for r in runs:
+        rows.append(
+            f"{r.megabytes:>5g} {r.paragraphs:>7,} {cell(r.html_pdf_wall_s, 10)} "
+            f"{cell(r.html_pdf_cpu_s, 7)} {cell(r.html_pdf_peak_rss_mb, 7, 0)} "
+            f"{r.html_wall_s:>7.1f} {r.html_cpu_s:>7.1f} "
+            f"{r.html_peak_rss_mb:>7.0f} {r.defaults_wall_s:>9.1f} {r.page_mb:>7.2f} "
+            f"{r.cite_script_mb:>7.2f} {cell(r.pdf_mb, 7, 2)}"
+        )
+    return "\n".join(rows)
+
+
+def parse_megabytes(text: str) -> tuple[float, ...]:
+    """``"0.1,1,5"`` → (0.1, 1.0, 5.0)."""
+    return tuple(float(part) for part in text.split(",") if part)
+
+
+def article_series(sizes: Sequence[float], pdf: bool, json_path: Path) -> int:
+    """Run and report the article-size series (``--article-sizes``)."""
+    started = time.perf_counter()
+    # The seed article itself, its body repeated: the series needs no generated corpus.
+    texts = [corpus.SEED.read_text(encoding="utf-8")]
+    runs = []
+    for megabytes in sizes:
+        print(f"one article of {megabytes:g} MB", flush=True)
+        runs.append(measure_article(megabytes, texts, pdf))
+    print()
+    print(article_table(runs))
+    elapsed = time.perf_counter() - started
+    print(f"whole run: {elapsed / 60:.1f} min")
+    report = {"article_sizes": [asdict(r) for r in runs], "elapsed_s": elapsed}
+    report["cpus"] = os.cpu_count()
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    json_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {json_path}")
+    return 0
+
+
 def table(runs: Sequence[Run]) -> str:
     """The build results as a plain-text table."""
     head = (
@@ -316,7 +456,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-linker", action="store_true", help="skip the linker throughput")
     parser.add_argument("--runs", type=int, default=RUNS, help="full builds of each (median)")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to write JSON")
+    parser.add_argument(
+        "--article-sizes",
+        type=parse_megabytes,
+        nargs="?",
+        const=ARTICLE_SIZES,
+        help="instead: one article of each size in MB (default 0.1,1,5,20)",
+    )
     args = parser.parse_args(argv)
+    if args.article_sizes:
+        return article_series(args.article_sizes, not args.no_pdf, args.json)
     sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
     started = time.perf_counter()
 

@@ -46,7 +46,11 @@ from sphinx_briefing.pages.glossary_pages import (
     report_drafts,
 )
 from sphinx_briefing.pages.landing import ArticlesDirective, FillArticleLists, SourcesDirective
-from sphinx_briefing.pdf.builder import BriefingPDFBuilder, build_pdf_for_html
+from sphinx_briefing.pdf.builder import (
+    BriefingPDFBuilder,
+    build_pdf_for_html,
+    withdraw_pdf_link,
+)
 from sphinx_briefing.pdf.translator import TypstTranslator
 from sphinx_briefing.read import coverage
 from sphinx_briefing.read.codec import use_lenient_encoding
@@ -167,6 +171,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("write-started", glossary_names)  # before Sphinx makes the indexer
     app.connect("build-finished", write_report)
     app.connect("build-finished", build_pdf_for_html)
+    app.connect("doctree-resolved", withdraw_pdf_link)
     app.connect("build-finished", save_fragments, priority=900)  # after the exports
     app.connect("build-finished", remove_stale_output)
     app.connect("html-page-context", use_bounded_sidebar)

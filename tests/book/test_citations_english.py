@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import collections
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from pybtex.database import parse_file, parse_string
 from sphinx_briefing import glossary
 from sphinx_briefing.search.glossary_search import mention_counts
 from sphinx_briefing.text.linker import Linker
-from tests.helpers import REPO, BookSite
+from tests.helpers import REPO, BookSite, page_citations
 
 ARTICLE = "articles/lavrov-wonsan.html"
 P1 = "briefing:lavrov-wonsan:p1"
@@ -29,17 +28,12 @@ PROSE = ("chicago", "apa", "mla")
 SIDECAR = REPO / "docs" / "articles" / "lavrov-wonsan.meta.toml"
 CATALOGUE = REPO / "locales" / "en" / "LC_MESSAGES" / "articles.po"
 GLOSSARY = REPO / "docs" / "glossary" / "entries"
-DATA_SCRIPT = re.compile(
-    r'<script id="briefing-citations" type="application/json">(.*?)</script>', re.S
-)
 
 
 def embedded(html_dir: Path) -> dict[str, dict[str, str]]:
-    """The citations the article page embeds for its Cite panel."""
-    html = (html_dir / ARTICLE).read_text(encoding="utf-8")
-    match = DATA_SCRIPT.search(html)
-    assert match is not None
-    data: dict[str, dict[str, str]] = json.loads(match.group(1))
+    """The citations the article page offers in its Cite panel (from its citation script)."""
+    data = page_citations(html_dir / ARTICLE)
+    assert data
     return data
 
 

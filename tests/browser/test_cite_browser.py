@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from tests import ui_strings
-from tests.helpers import BookSite
+from tests.helpers import CITE_POINTER, BookSite, page_citations
 
 pytestmark = pytest.mark.browser
 
@@ -25,9 +25,9 @@ DIALOG = "dialog.briefing-cite-dialog"
 STYLES = ("chicago", "apa", "mla", "bibtex", "ris", "csl-json")
 CODE_STYLES = ("bibtex", "ris", "csl-json")
 PROSE_STYLES = ("chicago", "apa", "mla")
-DATA_SCRIPT = re.compile(
-    r'(<script id="briefing-citations" type="application/json">)(.*?)(</script>)', re.S
-)
+#: The assignment in a page's citation script (``_briefing/cite/<name>.js``).
+CITE_ASSIGNMENT = re.compile(r'(window\.BRIEFING_CITATIONS\["[0-9a-f]{16}"\] = )(.*)(;\n)$', re.S)
+LOADED = "document.documentElement.classList.contains('briefing-cite-loaded')"
 
 
 def _context(browser: Browser, width: int = 1400, height: int = 900) -> BrowserContext:
@@ -58,11 +58,16 @@ def page(browser: Browser, book_site: BookSite) -> Iterator[Page]:
     assert outside == [], "the cite panel must work offline"
 
 
-def _citations(page: Page) -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = page.evaluate(
-        "JSON.parse(document.getElementById('briefing-citations').textContent)"
-    )
-    return data
+def _citations(site: BookSite) -> dict[str, dict[str, str]]:
+    """The article's citations, as its citation script holds them (what the panel loads)."""
+    return page_citations(site.outdir / ARTICLE)
+
+
+def _load_citations(page: Page) -> None:
+    """Let the panel fetch the citations (the pointer reaching a button does), and wait
+    for them: after that a button opens the panel in the same task."""
+    page.locator(BUTTON).hover()
+    page.wait_for_function(LOADED)
 
 
 def _headline(page: Page) -> str:
@@ -116,7 +121,7 @@ def _open_by_keyboard(page: Page) -> None:
 def test_cite_buttons_are_ready(page: Page, book_site: BookSite) -> None:
     page.goto(book_site.url + ARTICLE)
     assert page.evaluate("document.documentElement.classList.contains('briefing-cite-ready')")
-    data = _citations(page)
+    data = _citations(book_site)
     buttons = page.locator(
         "section.briefing-article p.briefing-para > button.briefing-cite,"
         " section.briefing-article h2 > button.briefing-cite"
@@ -136,7 +141,7 @@ def test_keyboard_opens_the_panel_with_the_embedded_citations(
     page: Page, book_site: BookSite
 ) -> None:
     page.goto(book_site.url + ARTICLE)
-    data = _citations(page)[KEY]
+    data = _citations(book_site)[KEY]
     headline = _headline(page)
     assert headline
 
@@ -214,7 +219,7 @@ def test_panel_interface_speaks_arabic(page: Page, book_site: BookSite) -> None:
 
 def test_copy_puts_exactly_the_text_on_the_clipboard(page: Page, book_site: BookSite) -> None:
     page.goto(book_site.url + ARTICLE)
-    data = _citations(page)[KEY]
+    data = _citations(book_site)[KEY]
     page.locator(BUTTON).click()
     page.locator(DIALOG).wait_for(state="visible")
     status = page.locator(f"{DIALOG} [role='status']")
@@ -247,7 +252,7 @@ def test_copy_falls_back_without_the_clipboard_api(page: Page, book_site: BookSi
         " Promise.reject(new DOMException('refused', 'NotAllowedError'));"
     )
     page.goto(book_site.url + ARTICLE)
-    data = _citations(page)[KEY]
+    data = _citations(book_site)[KEY]
     page.evaluate("window.__writeText.call(navigator.clipboard, '-')")
     page.locator(BUTTON).click()
     button = page.locator(f"{DIALOG} button.briefing-cite-copy[data-style='ris']")
@@ -284,7 +289,7 @@ def test_escape_closes_and_focus_returns(page: Page, book_site: BookSite) -> Non
     page.locator(SECTION_BUTTON).click()
     page.locator(DIALOG).wait_for(state="visible")
     assert page.locator(DIALOG).count() == 1
-    assert _shown_text(page, "chicago") == _citations(page)[SECTION_KEY]["chicago"]
+    assert _shown_text(page, "chicago") == _citations(book_site)[SECTION_KEY]["chicago"]
     assert "§3" in _shown_text(page, "chicago")
     page.locator(f"{DIALOG} button.briefing-cite-close").click()
     page.locator(DIALOG).wait_for(state="hidden")
@@ -310,6 +315,7 @@ def test_focus_returns_in_the_same_task_as_the_close(
     focus used to come back only in the close event, a task later, so a check could see the
     panel closed and the focus lost)."""
     page.goto(book_site.url + ARTICLE)
+    _load_citations(page)
     page.evaluate("document.activeElement.blur()")
     state = page.evaluate(
         f"""([s, b]) => {{
@@ -417,7 +423,7 @@ def test_citations_read_left_to_right_as_copied(page: Page, book_site: BookSite)
     first letter, an Arabic name), so their parts stood in another order than in the copied
     text. Every style is shown left to right, and what is shown is what is copied."""
     page.goto(book_site.url + ARTICLE)
-    data = _citations(page)[KEY]
+    data = _citations(book_site)[KEY]
     assert ui_strings.ARABIC.match(data["chicago"])  # starts with an Arabic author's name
     page.locator(BUTTON).click()
     page.locator(DIALOG).wait_for(state="visible")
@@ -504,22 +510,44 @@ def test_panel_fits_a_phone(browser: Browser, book_site: BookSite) -> None:
     assert outside == []
 
 
-def test_embedded_citations_cannot_break_out(page: Page, book_site: BookSite) -> None:
+def test_citations_are_not_in_the_page_and_load_on_demand(page: Page, book_site: BookSite) -> None:
+    """The page names its citation script and carries none of the citations (an article of
+    thousands of paragraphs made pages of megabytes); the panel loads the script on first
+    use, once, and leaves no element behind."""
     html = (book_site.outdir / ARTICLE).read_text(encoding="utf-8")
-    match = DATA_SCRIPT.search(html)
-    assert match is not None
-    assert len(DATA_SCRIPT.findall(html)) == 1
-    assert "</" not in match.group(2) and "<!--" not in match.group(2)
+    assert "briefing-citations" not in html and "@incollection" not in html
+    (pointer,) = CITE_POINTER.findall(html)
+    assert "</" not in pointer and "<!--" not in pointer
+    src = json.loads(pointer)["src"]
+    assert re.fullmatch(r"\.\./_briefing/cite/[0-9a-f]{16}\.js", src), src
 
+    loads: list[str] = []
+    page.on("request", lambda r: loads.append(r.url) if "/_briefing/cite/" in r.url else None)
     page.goto(book_site.url + ARTICLE)
-    assert page.locator("script#briefing-citations").count() == 1
-    assert page.locator("#briefing-citations").count() == 1
-    assert _citations(page) == json.loads(match.group(2))
     scripts = page.evaluate("document.querySelectorAll('script').length")
-    page.locator(BUTTON).click()
+    assert page.evaluate("document.documentElement.classList.contains('briefing-cite-ready')")
+    assert loads == [] and not page.evaluate(LOADED)
+    page.locator(BUTTON).click()  # the first use loads them, then opens the panel
     page.locator(DIALOG).wait_for(state="visible")
+    assert _shown_text(page, "chicago") == _citations(book_site)[KEY]["chicago"]
+    assert loads == [book_site.url + src.removeprefix("../")]
     assert page.evaluate("document.querySelectorAll('script').length") == scripts
     assert page.locator(f"{DIALOG} script, {DIALOG} img, {DIALOG} iframe, {DIALOG} a").count() == 0
+    page.keyboard.press("Escape")
+    page.locator(SECTION_BUTTON).click()
+    page.locator(DIALOG).wait_for(state="visible")
+    assert len(loads) == 1
+
+
+def test_the_panel_works_from_file(browser: Browser, book_site: BookSite) -> None:
+    """Opened from disk (file://), the citation script loads all the same."""
+    context = _context(browser)
+    page = context.new_page()
+    page.goto((book_site.outdir / ARTICLE).as_uri())
+    page.locator(BUTTON).click()
+    page.locator(DIALOG).wait_for(state="visible")
+    assert _shown_text(page, "ris") == _citations(book_site)[KEY]["ris"]
+    context.close()
 
 
 def test_hostile_citation_text_stays_text(page: Page, book_site: BookSite) -> None:
@@ -529,18 +557,23 @@ def test_hostile_citation_text_stays_text(page: Page, book_site: BookSite) -> No
     def tamper(route: Route) -> None:
         response = route.fetch()
         body = response.text()
-        match = DATA_SCRIPT.search(body)
+        match = CITE_ASSIGNMENT.search(body)
         assert match is not None
         data: dict[str, Any] = json.loads(match.group(2))
-        data[KEY]["chicago"] = payload
-        data["__proto__"] = {"chicago": payload}
-        # Escaped as a writer must, so the payload cannot end the <script> element.
-        text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+        chicago = data["styles"].index("chicago") + 1
+        for row in data["items"]:
+            if row[0] == KEY:
+                row[chicago] = payload
+        proto = ["__proto__"] + [""] * len(data["styles"])
+        proto[chicago] = payload
+        data["items"].append(proto)
+        text = json.dumps(data, ensure_ascii=False)
         body = body[: match.start(2)] + text + body[match.end(2) :]
         route.fulfill(response=response, body=body)
 
-    page.route(f"**/{ARTICLE}", tamper)
+    page.route("**/_briefing/cite/*.js", tamper)
     page.goto(book_site.url + ARTICLE)
+    _load_citations(page)
     scripts = page.evaluate("document.querySelectorAll('script').length")
     page.locator(BUTTON).click()
     page.locator(DIALOG).wait_for(state="visible")

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests import ui_strings
-from tests.helpers import REPO, BookSite
+from tests.helpers import REPO, BookSite, page_citations
 
 pytestmark = pytest.mark.browser
 
@@ -90,9 +90,9 @@ def _interface_texts(page: Page) -> list[str]:
     return texts
 
 
-def test_english_panel_speaks_english(page: Page) -> None:
+def test_english_panel_speaks_english(page: Page, english_site: BookSite) -> None:
     assert page.evaluate("document.documentElement.lang") == "en"
-    data = page.evaluate("JSON.parse(document.getElementById('briefing-citations').textContent)")
+    data = page_citations(english_site.outdir / ARTICLE)  # what the panel loads
     _open_by_keyboard(page)
     dialog = page.locator(DIALOG)
     assert dialog.get_attribute("dir") == "ltr"
@@ -135,8 +135,8 @@ def test_english_panel_speaks_english(page: Page) -> None:
     assert "monospace" in str(code)
 
 
-def test_english_section_subject_and_copy(page: Page) -> None:
-    data = page.evaluate("JSON.parse(document.getElementById('briefing-citations').textContent)")
+def test_english_section_subject_and_copy(page: Page, english_site: BookSite) -> None:
+    data = page_citations(english_site.outdir / ARTICLE)  # what the panel loads
     page.locator(SECTION_BUTTON).click()
     page.locator(DIALOG).wait_for(state="visible")
     assert page.locator("#briefing-cite-subject").inner_text().strip() == (

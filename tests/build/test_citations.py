@@ -13,7 +13,8 @@ import rispy
 from pybtex.database import parse_file
 from sphinx.testing.util import SphinxTestApp
 
-from tests.helpers import ROOTS, BuildFn, warnings_of
+from sphinx_briefing.exports.writer import cite_script_name
+from tests.helpers import ROOTS, BuildFn, page_citations, warnings_of
 
 SECTIONS, PARAGRAPHS, ENTRIES = 7, 12, 27
 RECORDS = 1 + 1 + SECTIONS + PARAGRAPHS + ENTRIES  # book, article, sections, paragraphs, entries
@@ -99,12 +100,14 @@ def test_base_url_makes_permalinks_absolute(build: BuildFn) -> None:
 def test_embedded_citations_cannot_break_out(build: BuildFn) -> None:
     hostile = "عنوان </script><script>alert(1)</script>\nنص <!-- </script> --> & نهاية.\n"
     app = build(files={"articles/hostile.txt": hostile})
-    html = (app.outdir / "articles" / "hostile.html").read_text(encoding="utf-8")
-    start = html.index('<script id="briefing-citations" type="application/json">')
-    body = html[start:].split(">", 1)[1].split("</script>", 1)[0]
-    data = json.loads(body)
+    page = app.outdir / "articles" / "hostile.html"
+    html = page.read_text(encoding="utf-8")
+    data = page_citations(page)  # from the page's citation script, which it names
     assert "</script>" in data["briefing:hostile"]["chicago"]
     assert "<script>alert(1)" not in html
+    # The script (a file of its own) carries no markup either: "<" is escaped.
+    script = app.outdir / "_briefing" / "cite" / cite_script_name("articles/hostile")
+    assert "<" not in script.read_text(encoding="utf-8")
 
 
 def cite(*args: str) -> subprocess.CompletedProcess[str]:

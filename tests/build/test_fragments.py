@@ -104,7 +104,8 @@ def stored_keys(path: Path) -> set[tuple[str, ...]]:
 def outputs(outdir: Path) -> dict[str, bytes]:
     """Every page, export and search data file of a build."""
     search = outdir / "_static" / "briefing" / "search"
-    files = [*outdir.rglob("*.html"), *(outdir / "_briefing").iterdir(), *search.glob("*.js")]
+    exports = (p for p in (outdir / "_briefing").rglob("*") if p.is_file())  # cite/ too
+    files = [*outdir.rglob("*.html"), *exports, *search.glob("*.js")]
     return {str(p.relative_to(outdir)): p.read_bytes() for p in sorted(files)}
 
 

@@ -9,6 +9,7 @@ sphinx-book-theme's. The ``.po`` files are the single source: the ``.mo`` catalo
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def compile_catalogs(app: Sphinx) -> Path:
             continue
         mo.parent.mkdir(parents=True, exist_ok=True)
         catalog = _read(po, language)
-        tmp = mo.with_suffix(".mo.tmp")
+        tmp = mo.with_suffix(f".mo.{os.getpid()}.tmp")  # per process: two builds at once
         with tmp.open("wb") as handle:
             write_mo(handle, catalog)
         tmp.replace(mo)  # atomic: parallel builds may compile at once
@@ -90,7 +91,7 @@ def write_search_catalog(app: Sphinx, config: Config) -> None:
         if untranslated and key in ours:
             messages[key] = ours[key]
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".js.tmp")
+    tmp = target.with_suffix(f".js.{os.getpid()}.tmp")
     tmp.write_text(
         _JS_TEMPLATE.format(data=json.dumps(data, ensure_ascii=False, indent=1)), "utf-8"
     )

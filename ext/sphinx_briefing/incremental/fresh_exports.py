@@ -27,3 +27,10 @@ def mark_current(app: Sphinx, name: str, digest: str) -> None:
     record = _record(app, name)
     record.parent.mkdir(parents=True, exist_ok=True)
     record.write_text(digest, encoding="ascii")
+
+
+def forget_all(app: Sphinx) -> None:
+    """Forget every output's digest for this builder (after a build that did not finish,
+    whose outputs may be partly written), so each is written again."""
+    for record in Path(app.doctreedir).glob(f"briefing-*-{app.builder.name}.digest"):
+        record.unlink(missing_ok=True)

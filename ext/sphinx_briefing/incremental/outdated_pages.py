@@ -1,10 +1,18 @@
 """What must be read again beyond Sphinx's own mtime checks (``env-get-outdated``), and
-the glossary, read once at the start of every build."""
+the glossary, read once at the start of every build.
+
+Pages drawn from every article are written again only after a change to what they are drawn
+from. Several builders may share one environment (``make html`` and ``make pdf`` share
+``build/doctrees``), so a change is not a flag the first builder consumes: each change raises
+a generation counter, and each builder records the generation whose pages it last wrote.
+A builder behind the counter writes them again, whichever builder read the change.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Set
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -14,11 +22,12 @@ from sphinx_briefing.domain import get_domain
 from sphinx_briefing.report import warn
 from sphinx_briefing.text.sidecar import sidecar_path
 
-#: Domain data flag: a document was read or removed since the pages built from every
-#: article were last written.
-STALE = "article_pages_stale"
-#: Domain data: ids of the glossary entries whose data changed in this build.
-CHANGED_ENTRIES = "changed_entries"
+#: Domain data: raised each time a document is read or removed or an entry's text changes.
+GENERATION = "article_pages_generation"
+#: Domain data: by builder name, the generation whose whole-book pages it last wrote.
+WRITTEN = "article_pages_written"
+#: Domain data: (generation, entry id) of the glossary entries whose text changed.
+CHANGED_ENTRIES = "changed_entry_generations"
 #: Domain data: (docname, headline) of the articles the written pages' sidebars list.
 SIDEBAR = "sidebar_articles"
 
@@ -66,14 +75,16 @@ def refresh_glossary(
             k for k in sorted(previous.keys() | current.keys()) if previous.get(k) != current.get(k)
         ]
         if edited:
-            domain.data[CHANGED_ENTRIES] = edited
-            domain.data[STALE] = True
+            generation = _advance(domain.data)
+            domain.data.setdefault(CHANGED_ENTRIES, []).extend(
+                (generation, entity) for entity in edited
+            )
     before = dict(domain.data.get("fingerprints", {}))
     now = {"all": loaded.fingerprint(), "aliases": loaded.fingerprint("aliases")}
     domain.store_glossary(loaded, now)
     outdated: set[str] = set()
     if removed:
-        domain.data[STALE] = True  # their mentions leave the backlinks
+        _advance(domain.data)  # their mentions leave the backlinks
     if before.get("aliases") != now["aliases"]:
         outdated |= set(domain.articles)
     if before.get("all") != now["all"]:
@@ -84,18 +95,37 @@ def refresh_glossary(
 def note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Remember that documents are read in this build (``env-before-read-docs``)."""
     if docnames:
-        get_domain(env).data[STALE] = True
+        _advance(get_domain(env).data)
+
+
+def _advance(data: dict[str, Any]) -> int:
+    """Raise the generation of what pages drawn from every article are drawn from."""
+    generation = int(data.get(GENERATION, 0)) + 1
+    data[GENERATION] = generation
+    return generation
 
 
 def glossary_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages drawn from every article (the glossary's "Mentioned in" lists, the at-a-glance
-    counts) are written again whenever a document was read or removed, and so are the
-    articles that link an entry whose text changed (``env-get-updated``); a build that
-    reads nothing writes nothing."""
+    counts) are written again when a document was read or removed since this builder last
+    wrote them, and so are the articles that link an entry whose text changed since then
+    (``env-get-updated``); a build after no change writes nothing. A builder that has not
+    written with this environment yet (another builder made it, or an older version of the
+    extension) writes every page once: its output may be of any age."""
     domain = get_domain(env)
-    changed = set(domain.data.pop(CHANGED_ENTRIES, []))
-    if not domain.data.pop(STALE, False):
+    generation = int(domain.data.get(GENERATION, 0))
+    written: dict[str, int] = domain.data.setdefault(WRITTEN, {})
+    seen = written.get(app.builder.name)
+    if seen == generation:
         return []
+    written[app.builder.name] = generation
+    entries = [item for item in domain.data.get(CHANGED_ENTRIES, []) if isinstance(item, tuple)]
+    # Kept until every builder that wrote with this environment has seen them.
+    oldest = min(written.values())
+    domain.data[CHANGED_ENTRIES] = [item for item in entries if item[0] > oldest]
+    if seen is None:
+        return sorted(env.found_docs)
+    changed = {entity for number, entity in entries if number > seen}
     pages = set(domain.glossary_pages) | set(domain.data.get("glance_pages", {}))
     # Articles that show a changed entry's hover card are written again (not read again).
     pages |= {

@@ -7,12 +7,13 @@ PDF is the same on every machine and nothing is fetched at build time.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import json
 import os
-import subprocess
-import sys
 import time
-from collections.abc import Collection, Set
+from collections.abc import Collection, Iterator, Set
+from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,16 +21,18 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
-from sphinx.config import Config
 from sphinx.errors import SphinxError
 from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.console import bold, darkgreen  # type: ignore[attr-defined]
 from sphinx.util.nodes import inline_all_toctrees
+from sphinx.util.tags import Tags
 
 from sphinx_briefing import resources
+from sphinx_briefing.cache import digest
 from sphinx_briefing.domain import get_domain
 from sphinx_briefing.html.navigation import ARTICLES_TOCTREE
+from sphinx_briefing.incremental.fresh_exports import is_current, mark_current
 from sphinx_briefing.nodes import article_list
 from sphinx_briefing.pdf.textlayer import fix_text_layer, page_count
 from sphinx_briefing.pdf.translator import TypstTranslator, string
@@ -167,7 +170,11 @@ class BriefingPDFBuilder(Builder):
             time.perf_counter() - started,
         )
         started = time.perf_counter()
-        stats = fix_text_layer(pdf)
+        stats = fix_text_layer(
+            pdf,
+            rtl=is_rtl(self.config.language or "en"),
+            mixed=bool(self.config.briefing_pdf_parallel),
+        )
         logger.info(
             bold("briefing: corrected the text layer: %d text runs read, %d rewritten (%.1f s)"),
             stats.blocks,
@@ -232,45 +239,135 @@ class BriefingPDFBuilder(Builder):
         pass
 
 
-#: Where the HTML build puts the PDF (``briefing_pdf_in_html``), relative to its output.
+def book_bytes(app: Sphinx) -> int:
+    """The size of the book's articles (their source files), in bytes."""
+    total = 0
+    for article in get_domain(app.env).articles.values():
+        try:
+            total += os.stat(article["path"]).st_size
+        except OSError:  # gone since it was read: the next build notices
+            continue
+    return total
 
 
-def overrides(config: Config) -> list[str]:
-    """The HTML build's ``-D`` options (``language=en``, ``briefing_pdf_name=briefing-en``,
-    ...) for the PDF build, so the PDF is of the same edition and named as the HTML links it.
-    Values that cannot be written on a command line (lists, dicts) are left to conf.py."""
-    options: list[str] = []
-    for name, value in sorted(config.overrides.items()):
-        if isinstance(value, bool):
-            value = int(value)
-        if isinstance(value, str | int | float):
-            options += ["-D", f"{name}={value}"]
-    return options
+def pdf_with_html(app: Sphinx) -> bool:
+    """Whether the HTML build makes and offers the PDF: ``briefing_pdf_in_html``, and the
+    articles within ``briefing_pdf_in_html_max_bytes`` (``0``: no limit)."""
+    if not app.config.briefing_pdf_in_html:
+        return False
+    limit = int(app.config.briefing_pdf_in_html_max_bytes)
+    return limit <= 0 or book_bytes(app) <= limit
+
+
+def withdraw_pdf_link(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: no download link to a PDF the HTML build does not make (the
+    landing page's link is read with the page, before the book's size is known)."""
+    if app.builder.format != "html":
+        return
+    links = [
+        node for node in doctree.findall(nodes.paragraph) if "briefing-download" in node["classes"]
+    ]
+    if links and not pdf_with_html(app):
+        for node in links:
+            node.parent.remove(node)
+
+
+@contextmanager
+def pdf_builder_for(app: Sphinx, outdir: Path) -> Iterator[BriefingPDFBuilder]:
+    """A PDF builder working on ``app``'s environment (its doctrees are on disk already),
+    writing into ``outdir``. While it works, it is ``app.builder`` and the environment's
+    builder class, with its own tags, so ``only`` directives, post-transforms and
+    references see a PDF build, as ``make pdf``'s do; the HTML builder comes back after."""
+    env = app.env
+    html_builder, html_tags, html_class = app.builder, app.tags, env._builder_cls
+    own = {html_builder.format, html_builder.name}
+    own |= {f"format_{html_builder.format}", f"builder_{html_builder.name}"}
+    # A new Tags object: the HTML build's caches the conditions it evaluated.
+    app.tags = Tags([tag for tag in html_tags if tag not in own])
+    try:
+        builder = BriefingPDFBuilder(app, env)  # adds the PDF builder's tags
+        builder.outdir = outdir
+        builder.init()
+        app.builder = builder
+        # Post-transforms choose by the environment's builder class (HTML-only ones skip).
+        env._builder_cls = BriefingPDFBuilder
+        yield builder
+    finally:
+        app.builder, app.tags, env._builder_cls = html_builder, html_tags, html_class
 
 
 def build_pdf_for_html(app: Sphinx, exception: Exception | None) -> None:
-    """Offer the PDF with the HTML (``build-finished``): build it in a separate process,
-    so the HTML build's environment and builder stay untouched."""
+    """Offer the PDF with the HTML (``build-finished``), made from this build's environment:
+    nothing is read again (a second Sphinx run read the whole book a second time).
+
+    Above ``briefing_pdf_in_html_max_bytes`` of articles the PDF is left to ``make pdf``
+    (Typst holds the whole book in memory: 3.7 GB for a 1 MB article), with a note; an older
+    PDF is removed rather than offered out of date, and the landing page links to none
+    (:func:`withdraw_pdf_link`)."""
     if exception is not None or app.builder.format != "html" or not app.config.briefing_pdf_in_html:
         return
     out = Path(app.outdir) / HTML_PDF_DIR
-    doctrees = Path(app.doctreedir)
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        "briefing-pdf",
-        "-q",
-        *overrides(app.config),
-        # Beside the HTML build's own (build/doctrees-pdf, build/doctrees-en-pdf): one per
-        # edition, so building one edition never invalidates the other's.
-        "-d",
-        str(doctrees.with_name(f"{doctrees.name}-pdf")),
-        str(app.srcdir),
-        str(out),
-    ]
+    name = str(app.config.briefing_pdf_name)
+    if not pdf_with_html(app):
+        for old in (out / f"{name}.pdf", out / f"{name}.typ"):
+            old.unlink(missing_ok=True)
+        logger.info(
+            bold(
+                "briefing: the PDF is not built with the HTML: the articles take %s bytes, "
+                "over briefing_pdf_in_html_max_bytes (%s); build it with `make pdf`"
+            ),
+            f"{book_bytes(app):,}",
+            f"{int(app.config.briefing_pdf_in_html_max_bytes):,}",
+        )
+        return
+    inputs = _pdf_inputs(app)
+    if is_current(app, "pdf", inputs) and (out / f"{name}.pdf").is_file():
+        logger.info("briefing: the PDF for the HTML site is up to date")
+        return
     logger.info("briefing: building the PDF for the HTML site")
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0 or not (out / f"{app.config.briefing_pdf_name}.pdf").is_file():
-        raise SphinxError(f"the PDF for the HTML site failed to build:\n{result.stderr.strip()}")
+    with pdf_builder_for(app, out) as builder:
+        builder.write_documents(set(app.env.found_docs))
+    if not (out / f"{name}.pdf").is_file():
+        raise SphinxError(f"the PDF for the HTML site was not written to {out}")
+    mark_current(app, "pdf", inputs)
+
+
+def _pdf_inputs(app: Sphinx) -> str:
+    """What the PDF is made from, cheap to digest: when every document was last read (a
+    document read again, a glossary or translation change, is a new time), the
+    configuration, the code and data of the extension and of Typst, and the edition's date.
+    A build that read nothing keeps the PDF: it cost minutes and gigabytes at 1 MB."""
+    config = sorted((option.name, _stable_repr(option.value)) for option in app.config)
+    return digest(
+        sorted(app.env.all_docs.items()),
+        config,
+        _code_version(),
+        build_date().date().isoformat(),
+    )
+
+
+def _stable_repr(value: object) -> str:
+    """``repr`` with sets and dicts in a fixed order (a set's order changes between runs);
+    a value whose ``repr`` names its address changes every run, and the PDF is remade."""
+    if isinstance(value, set | frozenset):
+        return "{" + ", ".join(sorted(_stable_repr(item) for item in value)) + "}"
+    if isinstance(value, dict):
+        items = sorted(f"{_stable_repr(k)}: {_stable_repr(v)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_stable_repr(item) for item in value) + "]"
+    return repr(value)
+
+
+@functools.cache
+def _code_version() -> str:
+    """The extension's code and data (an upgrade or an edit makes a new PDF) and Typst's."""
+    from importlib.metadata import version
+
+    package = Path(resources.__file__).parent
+    hashed = hashlib.sha256(version("typst").encode("utf-8"))
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".typ", ".json"}:
+            hashed.update(path.relative_to(package).as_posix().encode("utf-8"))
+            hashed.update(path.read_bytes())
+    return hashed.hexdigest()

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.parsers import Parser
+from sphinx.util.matching import Matcher
 
 from sphinx_briefing.domain import get_domain
 from sphinx_briefing.editions import translation
@@ -25,6 +28,59 @@ from sphinx_briefing.vocabulary import is_rtl
 
 #: The file type name articles are registered under (``source_suffix`` maps ``.txt`` to it).
 FILETYPE = "briefing-article"
+
+
+def article_files(srcdir: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+    """Files with one of ``suffixes`` under ``srcdir``, links followed, each folder once,
+    hidden and ``_build``-like folders skipped."""
+    seen: set[str] = set()
+    for folder, dirs, files in os.walk(srcdir, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:  # a link loop, or the same folder reached twice
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        yield from (Path(folder, name) for name in sorted(files) if name.endswith(suffixes))
+
+
+def refuse_large_articles(app: Sphinx, config: Config) -> None:
+    """Leave articles larger than ``briefing_max_article_bytes`` out of the build, each with
+    one ``briefing.article-too-large`` warning (``config-inited``, before Sphinx looks for
+    documents; ``0`` is no limit).
+
+    A 20 MB article (a whole archive pasted as one file) made a 150 MB page and a PDF that
+    never finished; left out, the rest of the book builds as usual. Kept in
+    ``exclude_patterns``, so the page of an article that grew too large leaves the output.
+    """
+    limit = int(config.briefing_max_article_bytes)
+    if limit <= 0:
+        return
+    srcdir = Path(app.srcdir)
+    suffixes = tuple(s for s, kind in config.source_suffix.items() if kind == FILETYPE)
+    excluded = Matcher(config.exclude_patterns)
+    for path in article_files(srcdir, suffixes):
+        relative = path.relative_to(srcdir).as_posix()
+        try:
+            size = path.stat().st_size
+        except OSError:  # a dangling link: Sphinx reports it
+            continue
+        if size <= limit or excluded(relative):
+            continue
+        config.exclude_patterns.append(relative)
+        warn(
+            f"article is {_size(size)} ({size:,} bytes), over briefing_max_article_bytes "
+            f"({limit:,}): left out of the book",
+            "article-too-large",
+            path,
+        )
+
+
+def _size(count: int) -> str:
+    """``20.1 MB``, ``1.2 kB``: a size for people."""
+    if count >= 1_000_000:
+        return f"{count / 1e6:.1f} MB"
+    return f"{count / 1e3:.1f} kB"
 
 
 class ArticleParser(Parser):

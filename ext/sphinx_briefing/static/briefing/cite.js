@@ -4,14 +4,25 @@
  * cite.js: the "Cite" panel of numbered paragraphs and section headings.
  *
  * The writer puts a button.briefing-cite (data-cite="briefing:<slug>:p7")
- * after every paragraph and section number, and embeds the ready-made
- * citations of the page in
- *   <script id="briefing-citations" type="application/json">
- *     {"<key>": {"chicago": "...", "apa": "...", ..., "csl-json": "..."}}
+ * after every paragraph and section number. The ready-made citations of
+ * the page are not in the page (an article of thousands of paragraphs
+ * would carry megabytes of them): they are in one script per page,
+ * _briefing/cite/<name>.js, which sets
+ *   window.BRIEFING_CITATIONS["<name>"] = {
+ *     "styles": ["chicago", "apa", ..., "csl-json"],
+ *     "items": [["<key>", "<chicago>", "<apa>", ...], ...]
+ *   };
+ * The page names that script in
+ *   <script id="briefing-cite-data" type="application/json">
+ *     {"src": "../_briefing/cite/<name>.js", "key": "<name>"}
  *   </script>
- * and the panel's words in the edition's language (see LABELS_ID below).
+ * and cite.js loads it on demand: when the pointer or the focus first
+ * reaches a cite button, or at the latest on the first activation. A plain
+ * script (not JSON fetched) so the panel works from file:// too. The page
+ * also carries the panel's words in the edition's language (LABELS_ID).
  * Activating a button (click, Enter, Space) opens one shared modal
- * <dialog> with the citation in every style, each with a copy button.
+ * <dialog> with the citation in every style, each with a copy button
+ * (at once when the citations are loaded, else as soon as they are).
  * The dialog takes the page's direction, but the citations always read
  * left to right (dir="ltr"), in the Arabic book too: every style here
  * (Chicago, APA, MLA, BibTeX, RIS, CSL-JSON) is a Latin-script format
@@ -27,14 +38,22 @@
  * the button that opened it in the same task, so nothing can observe the
  * dialog closed with the focus lost.
  *
- * Safety: the data is read with JSON.parse(textContent) and shown with
- * textContent only; no HTML is ever built from it. Nothing is loaded from
- * the network, so the panel works offline and from file://.
+ * Safety: the page's pointer is read with JSON.parse(textContent) and its
+ * address must be one of the book's citation scripts; the citations are
+ * copied into objects without a prototype and shown with textContent only;
+ * no HTML is ever built from them. Nothing is loaded from the network (the
+ * script is a file of the book), so the panel works offline and from
+ * file://.
  */
 (() => {
-  const DATA_ID = "briefing-citations";
+  const DATA_ID = "briefing-cite-data";
+  const GLOBAL = "BRIEFING_CITATIONS"; // what the citation scripts fill
+  /* The only scripts the pointer may name: the book's own, by a relative path. */
+  const SRC_PATTERN = /^(?:\.\.\/)*_briefing\/cite\/[0-9a-f]{16}\.js$/;
+  const KEY_PATTERN = /^[0-9a-f]{16}$/;
   const BUTTON = "button.briefing-cite";
   const READY = "briefing-cite-ready"; // on <html>: the buttons can work
+  const LOADED = "briefing-cite-loaded"; // on <html>: the citations are here
   const COPIED_FOR_MS = 2000;
   const FAILED_FOR_MS = 8000;
 
@@ -94,7 +113,9 @@
   /** A numbered label ("Paragraph %s of the article") with its number. */
   const numbered = (label, n) => label.split("%s").join(n);
 
-  let citations = null; // parsed once, on first use
+  let citations = null; // {key: {style: text}} once loaded
+  let loading = null; // the Promise of the citations, while and once asked for
+  let waiting = null; // the button activated before the citations came
   let TEXT = null; // the interface words: read when the dialog is built
   let dialog = null; // built once, on first use
   let parts = null; // the dialog's elements we update
@@ -103,47 +124,108 @@
   let statusTimer = 0;
   const copyTimers = new Map(); // copy button -> timer restoring its label
 
-  /** The page's citations: {key: {style: text}}, or an empty object. */
-  const loadCitations = () => {
-    if (citations) {
-      return citations;
-    }
-    citations = Object.create(null);
+  /** The page's pointer to its citation script: {src, key}, or null. */
+  const readSource = () => {
     const scripts = document.querySelectorAll(`script#${DATA_ID}`);
     if (scripts.length !== 1) {
-      return citations; // none, or an ambiguous page: offer nothing
+      return null; // none, or an ambiguous page: offer nothing
     }
     let parsed = null;
     try {
       parsed = JSON.parse(scripts[0].textContent);
     } catch (error) {
-      return citations;
+      return null;
     }
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-      return citations;
+    if (
+      !parsed ||
+      typeof parsed.src !== "string" ||
+      typeof parsed.key !== "string" ||
+      !SRC_PATTERN.test(parsed.src) ||
+      !KEY_PATTERN.test(parsed.key)
+    ) {
+      return null;
     }
-    Object.keys(parsed).forEach((key) => {
-      const entry = parsed[key];
-      if (!entry || typeof entry !== "object") {
-        return;
-      }
-      const clean = Object.create(null);
-      STYLES.forEach(({ key: style }) => {
-        if (typeof entry[style] === "string" && entry[style]) {
-          clean[style] = entry[style];
-        }
-      });
-      if (Object.keys(clean).length) {
-        citations[key] = clean;
-      }
-    });
-    return citations;
+    return { src: parsed.src, key: parsed.key };
   };
 
-  const entryFor = (key) => {
-    const data = loadCitations();
-    return key && Object.prototype.hasOwnProperty.call(data, key) ? data[key] : null;
+  /** The rows a citation script gave, as {key: {style: text}} without a
+   * prototype, known styles and non-empty strings only. */
+  const cleanCitations = (data) => {
+    const clean = Object.create(null);
+    if (!data || !Array.isArray(data.styles) || !Array.isArray(data.items)) {
+      return clean;
+    }
+    const known = new Set(STYLES.map(({ key }) => key));
+    data.items.forEach((row) => {
+      if (!Array.isArray(row) || typeof row[0] !== "string" || !row[0]) {
+        return;
+      }
+      const entry = Object.create(null);
+      data.styles.forEach((style, i) => {
+        const text = row[i + 1];
+        if (known.has(style) && typeof text === "string" && text) {
+          entry[style] = text;
+        }
+      });
+      if (Object.keys(entry).length) {
+        clean[row[0]] = entry;
+      }
+    });
+    return clean;
   };
+
+  /** Hide the buttons with nothing to show, once the citations are known. */
+  const hideUnknown = () => {
+    document.querySelectorAll(BUTTON).forEach((button) => {
+      const key = button.getAttribute("data-cite");
+      if (!key || !Object.prototype.hasOwnProperty.call(citations, key)) {
+        button.hidden = true;
+      }
+    });
+  };
+
+  /** Load the page's citation script (once): a Promise of the citations. A
+   * failed load (a missing file) is tried again on the next activation. */
+  const loadCitations = () => {
+    if (loading) {
+      return loading;
+    }
+    const source = readSource();
+    if (!source) {
+      citations = Object.create(null);
+      loading = Promise.resolve(citations);
+      return loading;
+    }
+    loading = new Promise((resolve) => {
+      const script = document.createElement("script");
+      script.src = source.src;
+      script.async = true;
+      script.addEventListener("load", () => {
+        const store = window[GLOBAL];
+        const data = store && typeof store === "object" ? store[source.key] : null;
+        citations = cleanCitations(data);
+        if (store && typeof store === "object") {
+          delete store[source.key]; // kept here only, cleaned
+        }
+        script.remove();
+        document.documentElement.classList.add(LOADED);
+        hideUnknown();
+        resolve(citations);
+      });
+      script.addEventListener("error", () => {
+        script.remove();
+        loading = null;
+        resolve(null);
+      });
+      document.head.appendChild(script);
+    });
+    return loading;
+  };
+
+  const entryFor = (key) =>
+    citations && key && Object.prototype.hasOwnProperty.call(citations, key)
+      ? citations[key]
+      : null;
 
   /** "Paragraph 7 of the article" / "الفقرة 7", "Section 3 …", "The whole
    * article" for the dialog's subtitle. */
@@ -444,6 +526,22 @@
     return d;
   };
 
+  /** Open the panel for ``button``: at once when the citations are here,
+   * else when they come (for the last button activated meanwhile). */
+  const activate = (button) => {
+    if (citations) {
+      open(button);
+      return;
+    }
+    waiting = button;
+    loadCitations().then((found) => {
+      if (found && waiting === button && button.isConnected && !button.hidden) {
+        waiting = null;
+        open(button);
+      }
+    });
+  };
+
   const open = (button) => {
     const key = button.getAttribute("data-cite") || "";
     const entry = entryFor(key);
@@ -490,23 +588,39 @@
     if (!buttons.length) {
       return;
     }
-    const data = loadCitations();
-    if (typeof HTMLDialogElement !== "function") {
-      return; // no <dialog>: leave the buttons hidden (see cite.css)
+    if (typeof HTMLDialogElement !== "function" || !readSource()) {
+      return; // no <dialog>, or no citations: leave the buttons hidden (see cite.css)
     }
     buttons.forEach((button) => {
-      const key = button.getAttribute("data-cite");
-      if (!key || !Object.prototype.hasOwnProperty.call(data, key) || button.closest("a")) {
+      if (!button.getAttribute("data-cite") || button.closest("a")) {
         // Nothing to show for it, or a copy of a heading inside a TOC link.
         button.hidden = true;
       }
     });
     document.documentElement.classList.add(READY);
+    // Fetch the citations as soon as a button is about to be used.
+    const prefetch = (event) => {
+      if (event.target.closest && event.target.closest(BUTTON)) {
+        loadCitations();
+      }
+    };
+    document.addEventListener("pointerover", prefetch, { passive: true });
+    document.addEventListener("focusin", prefetch);
+    // Escape before the citations came: the reader changed their mind, open nothing.
+    document.addEventListener(
+      "keydown",
+      (event) => {
+        if (event.key === "Escape") {
+          waiting = null;
+        }
+      },
+      true,
+    );
     document.addEventListener("click", (event) => {
       const button = event.target.closest && event.target.closest(BUTTON);
       if (button && !button.hidden) {
         event.preventDefault();
-        open(button);
+        activate(button);
       }
     });
   };
