@@ -11,7 +11,7 @@ import rispy
 from bs4 import BeautifulSoup
 from pybtex.database import parse_file
 
-from tests.helpers import BuildFn
+from tests.helpers import BuildFn, page_citations
 
 BASE = "https://example.org/book/"
 NOON_2025_07_12 = "1752321600"  # SOURCE_DATE_EPOCH: 2025-07-12 12:00 UTC
@@ -70,8 +70,9 @@ def test_records_are_absolute_dated_and_distinct(build: BuildFn, dated: None) ->
     # Only article pages are cited items.
     assert not meta((app.outdir / "index.html").read_text(encoding="utf-8"))
     # The Cite panel's copies carry the same absolute URLs and the accessed date.
-    assert f"{BASE}articles/lavrov-wonsan.html#p7" in page
-    assert "Accessed 2025-07-12." in page
+    copies = json.dumps(page_citations(app.outdir / "articles" / "lavrov-wonsan.html"))
+    assert f"{BASE}articles/lavrov-wonsan.html#p7" in copies
+    assert "Accessed 2025-07-12." in copies
 
 
 def test_briefing_base_url_wins(build: BuildFn) -> None:
