@@ -194,7 +194,8 @@ def test_glossary_json_export(seed: SphinxTestApp) -> None:
     data = json.loads((seed.outdir / "_briefing" / "glossary.json").read_text(encoding="utf-8"))
     by_id = {e["id"]: e for e in data["entries"]}
     lavrov = by_id["sergey-lavrov"]
-    assert set(lavrov) == {"id", "type", "names", "aliases", "url", "mentions"}
+    assert set(lavrov) == {"id", "type", "status", "names", "aliases", "url", "mentions"}
+    assert lavrov["status"] == "reviewed"
     assert lavrov["url"] == "entries.html#sergey-lavrov"
     assert lavrov["names"]["ru"] == "Сергей Лавров"
     assert "سيرجي لافروف" in lavrov["aliases"]
