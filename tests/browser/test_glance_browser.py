@@ -151,8 +151,11 @@ FIT = """() => {
     page: document.documentElement.scrollWidth,
     drawings: [...document.querySelectorAll('.briefing-figure-drawing svg')].map(svg => {
       const r = svg.getBoundingClientRect();
+      // The smallest text as drawn: its font size times the drawing's scale.
+      const sizes = [...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')));
       return {cls: svg.getAttribute('class'), left: r.left, right: r.right, width: r.width,
-              height: r.height, viewBox: svg.viewBox.baseVal.width};
+              height: r.height, viewBox: svg.viewBox.baseVal.width,
+              smallestText: Math.min(...sizes) * r.width / svg.viewBox.baseVal.width};
     }),
   };
 }"""
@@ -216,9 +219,15 @@ def test_every_drawing_fits_the_content_column(
         assert drawing["left"] >= column["left"] - 0.5, (drawing, column)
         assert drawing["right"] <= column["right"] + 0.5, (drawing, column)
         assert drawing["height"] > 100, drawing  # drawn, not squashed
-    # The relationship graph is wider than the column at its own size: it is scaled down.
+    # The relationship graph is laid out to the column's width: on a desktop it is drawn at
+    # its own size or larger, its smallest labels (the relations') 11 px, not shrunk to 7 px.
     graph = next(d for d in found["drawings"] if d["cls"] == "briefing-graph")
-    assert graph["viewBox"] > column["width"] >= graph["width"] - 0.5
+    if width >= 1366:
+        assert graph["viewBox"] <= column["width"], (graph, column)
+        assert graph["width"] >= graph["viewBox"] - 0.5
+        assert graph["smallestText"] >= 11, graph
+    else:  # a phone's column is narrower than any drawing: scaled down to fit
+        assert graph["viewBox"] > column["width"] >= graph["width"] - 0.5
 
 
 @pytest.mark.parametrize("figure", sorted(FIGURES))

@@ -710,3 +710,184 @@ def test_each_drawing_is_written_alone_for_viewing_at_full_size(
             target, _, anchor = before.partition("#")
             text = (glance_app.outdir / target).read_text(encoding="utf-8")
             assert f'id="{anchor}"' in text, before
+
+
+# -- a large glossary: what the drawings draw by default ------------------------------------------
+
+#: Letters of the made-up names (none is a proclitic, so no name reads as another one).
+LETTERS = "جحخدذرزسشصضطظعغقمنهي"
+
+
+def code(number: int) -> str:
+    """A three-letter Arabic word of its own for each number below 8,000."""
+    n = len(LETTERS)
+    return LETTERS[number // (n * n) % n] + LETTERS[number // n % n] + LETTERS[number % n]
+
+
+def large_glossary() -> dict[str, str]:
+    """173 made-up entries with facts, beside the 27 real ones: 90 places with coordinates,
+    50 people with a birth date, a position and a meeting, 33 dated events; and an article
+    that mentions 20 of the places, 8 of the people and 5 of the events."""
+    files: dict[str, str] = {}
+
+    def entry(id_: str, kind: str, ar: str, en: str, facts: str, relations: str = "") -> None:
+        files[f"glossary/{id_}.toml"] = (
+            f'id = "{id_}"\ntype = "{kind}"\n\n[names]\nar = "{ar}"\nen = "{en}"\n\n'
+            f'[description]\nshort_ar = "مدخل مصطنع."\nshort_en = "A made-up entry."\n\n'
+            f"{facts}\n{relations}"
+        )
+
+    for i in range(90):
+        entry(
+            f"place-{i:03d}",
+            "place",
+            f"بلدة {code(i)}",
+            f"Town {i}",
+            f'[place]\nkind = "city"\ncountry = "north-korea"\n'
+            f"lat = {35 + (i % 10) * 0.8:.1f}\nlon = {120 + (i // 10) * 2.5:.1f}\n",
+            '[[relations]]\ntype = "located-in"\ntarget = "north-korea"\n',
+        )
+    for i in range(50):
+        entry(
+            f"person-{i:03d}",
+            "person",
+            f"الشخصية {code(100 + i)}",
+            f"Person {i}",
+            f'[person]\nborn = "{1950 + i}"\ncountry = "north-korea"\n\n'
+            f'[[person.positions]]\ntitle_ar = "منصب"\ntitle_en = "Post"\n'
+            f'organization = "kcna"\nstart = "{1990 + i % 30}"\n',
+            f'[[relations]]\ntype = "met"\ntarget = "person-{(i + 1) % 50:03d}"\n'
+            f'date = "{2000 + i % 25}-05-0{1 + i % 9}"\n',
+        )
+    for i in range(33):
+        entry(
+            f"event-{i:03d}",
+            "event",
+            f"واقعة {code(200 + i)}",
+            f"Event {i}",
+            f'[event]\nstart = "{1995 + i % 30}-03-01"\nplace = "place-{i:03d}"\n'
+            f'participants = ["person-{i:03d}"]\n',
+        )
+    lines = ["أخبار البلدات والشخصيات في المقاطعة"]
+    lines += [f"زار الوفد بلدة {code(i)} أمس." for i in range(20)]
+    lines += [f"والتقى الوفد الشخصية {code(100 + i)} في العاصمة." for i in range(8)]
+    lines += [f"وتحدث الوفد عن واقعة {code(200 + i)} بالتفصيل." for i in range(5)]
+    files["articles/towns.txt"] = "\n".join(lines) + "\n"
+    files["glance.md"] = "\n".join(
+        [
+            "# لمحة",
+            "",
+            "```{briefing-timeline}",
+            "```",
+            "",
+            "```{briefing-map}",
+            "```",
+            "",
+            "```{briefing-graph}",
+            "```",
+            "",
+            "```{briefing-graph}",
+            ":limit: 6",
+            ":title: شبكة صغيرة",
+            "```",
+            "",
+            "```{briefing-timeline}",
+            ":limit: 0",
+            ":title: التسلسل كله",
+            "```",
+            "",
+        ]
+    )
+    return files
+
+
+@pytest.fixture(scope="module")
+def large_app(built: BuildFn) -> SphinxTestApp:
+    return built("glance", files=large_glossary())
+
+
+def drawn_entities(svg: BeautifulSoup, selector: str) -> list[str]:
+    return [str(a["data-entity"]) for a in svg.select(selector)]
+
+
+def note_after(figure: BeautifulSoup) -> str:
+    block = figure.find_parent(class_="briefing-figure-block")
+    assert block is not None
+    note = block.find_next_sibling()
+    assert note is not None
+    return note.get_text(" ", strip=True) if "briefing-figure-note" in note.get("class", []) else ""
+
+
+def test_a_large_glossary_builds_without_warnings(large_app: SphinxTestApp) -> None:
+    assert warnings_of(large_app) == ""
+    glossary = load(Path(large_app.srcdir) / "glossary")
+    assert len(glossary.entries) == 200
+
+
+def test_the_map_draws_the_most_mentioned_places_and_the_table_all(
+    large_app: SphinxTestApp,
+) -> None:
+    soup = page(large_app)
+    svg = soup.select_one("svg.briefing-locator-map")
+    assert svg is not None
+    drawn = drawn_entities(svg, "a.briefing-map-point")
+    glossary = load(Path(large_app.srcdir) / "glossary")
+    places = [e.id for e in glossary.of_type("place") if "lat" in e.data["place"]]
+    assert len(drawn) == 40 < len(places)
+    # Every mentioned place is drawn; the rest of the 40 are unmentioned ones.
+    assert {f"place-{i:03d}" for i in range(20)} <= set(drawn)
+    rows = soup.select("table.briefing-map-table tbody tr")
+    assert len(rows) == len(places)
+    assert note_after(svg) == (
+        f"رُسم 40 من {len(places)} مكانًا: الأماكن الأكثر ذكرًا في المقالات. والجدول أدناه يضمها كلها."
+    )
+
+
+def test_the_timeline_draws_the_facts_of_the_most_mentioned_entries(
+    large_app: SphinxTestApp,
+) -> None:
+    soup = page(large_app)
+    default, everything = soup.select("svg.briefing-timeline")
+    listed = soup.select("ul.briefing-timeline-list")[0].select(":scope > li")
+    items = timeline_items(collect_facts(load(Path(large_app.srcdir) / "glossary")))
+    assert len(listed) == len(items) > 40
+    rows = drawn_entities(default, "g.briefing-timeline-item")
+    assert len(rows) == 40
+    starts = [g["data-start"] for g in default.select("g.briefing-timeline-item")]
+    assert starts == sorted(starts)  # still in order of time
+    # The facts of the most mentioned entries: no fact left out is about an entry the
+    # articles mention more than one drawn.
+    exported = json.loads((large_app.outdir / "_briefing" / "glossary.json").read_text("utf-8"))
+    counts = {e["id"]: sum(m["shown"] for m in e["mentions"]) for e in exported["entries"]}
+    every = sorted((counts[item.fact.subject] for item in items), reverse=True)
+    assert sorted((counts[entity] for entity in rows), reverse=True) == every[:40]
+    assert counts["person-000"] > 0 and "person-000" in rows
+    assert note_after(default).startswith(f"رُسم 40 من {len(items)} حدثًا وواقعة")
+    # :limit: 0 draws every fact, and says nothing.
+    assert len(drawn_entities(everything, "g.briefing-timeline-item")) == len(items)
+    assert note_after(everything) == ""
+
+
+def test_the_graph_draws_the_most_mentioned_entries_and_their_relations(
+    large_app: SphinxTestApp,
+) -> None:
+    soup = page(large_app)
+    default, small = soup.select("svg.briefing-graph")
+    for svg, limit in ((default, 40), (small, 6)):
+        drawn = set(drawn_entities(svg, "a.briefing-graph-node"))
+        assert 2 <= len(drawn) <= limit
+        edges = [(g["data-source"], g["data-target"]) for g in svg.select(".briefing-graph-edge")]
+        assert {a for a, _ in edges} | {b for _, b in edges} == drawn  # each is related
+        # The drawing keeps to the column: its own width is under 720.
+        assert float(str(svg["viewbox"]).split()[2]) <= 720
+        note = note_after(svg)
+        assert note.startswith(f"رُسم {len(drawn)} من ") and "علاقة بينها" in note
+    drawn = set(drawn_entities(default, "a.briefing-graph-node"))
+    assert len(drawn) >= 38
+    # The seed article's main actors are the most mentioned.
+    assert {"north-korea", "russia", "sergey-lavrov", "kim-jong-un"} <= drawn
+    small_drawn = set(drawn_entities(small, "a.briefing-graph-node"))
+    assert small_drawn <= drawn and "north-korea" in small_drawn
+    # The list under each drawing has every relation of the glossary.
+    lists = soup.select("ul.briefing-graph-list")
+    assert len(lists[0].select(":scope > li")) == len(lists[1].select(":scope > li")) > 200

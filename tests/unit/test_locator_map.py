@@ -12,6 +12,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sphinx_briefing.glance import locator_map as lm
 from sphinx_briefing.glance.drawing import contrast_ratio
@@ -433,3 +435,136 @@ def test_typst_renders_the_map(tmp_path: Path, seed_svg: str) -> None:
     )
     assert isinstance(png, bytes) and png.startswith(b"\x89PNG")
     assert len(png) > 10_000  # not a blank page
+
+
+# --------------------------------------------------------------------------- label placement
+
+
+class QuadraticScene(lm._Scene):
+    """The scene as it was before its grids: every label checked against everything."""
+
+    def markers_near(self, box: lm.Box, pad: float) -> list[lm.Box]:
+        return list(self.markers)
+
+    def cost(
+        self,
+        box: lm.Box,
+        leader: tuple[lm.Point, lm.Point] | None,
+        own: lm.Box | None,
+        dot: lm.Box | None,
+        bound: float = math.inf,
+    ) -> float:
+        if not lm._inside(box, self.panel.box, lm._MARGIN):
+            return math.inf
+        hits = lm.segment_hits_box
+        cost = sum(lm._overlap_area(box, other, lm._PAD) for other in self.labels)
+        cost += sum(lm._overlap_area(box, other, 0.5) for other in self.markers)
+        cost += sum(lm._overlap_area(box, other, lm._PAD) for other in self.obstacles)
+        cost += 50.0 * sum(hits(a, b, box) for a, b in self.lines)
+        if dot is not None:
+            cost += sum(lm._overlap_area(dot, other, 0.5) for other in self.labels)
+        if leader is not None:
+            a, b = leader
+            cost += 50.0 * sum(hits(a, b, other) for other in self.labels + self.obstacles)
+            cost += 50.0 * sum(hits(a, b, m) for m in self.markers if m != own)
+            cost += 50.0 * sum(lm._segments_cross(a, b, c, d) for c, d in self.lines)
+        return cost
+
+
+_AREA = (100.0, 60.0, 700.0, 420.0)
+_coordinate = st.floats(min_value=90.0, max_value=710.0, allow_nan=False)
+_size = st.floats(min_value=0.5, max_value=140.0, allow_nan=False)
+_boxes = st.lists(
+    st.tuples(_coordinate, _coordinate, _size, _size).map(
+        lambda t: (t[0], t[1], t[0] + t[2], t[1] + t[3])
+    ),
+    max_size=25,
+)
+_segments = st.lists(
+    st.tuples(st.tuples(_coordinate, _coordinate), st.tuples(_coordinate, _coordinate)),
+    max_size=12,
+)
+
+
+@given(
+    labels=_boxes,
+    markers=_boxes,
+    obstacles=_boxes,
+    lines=_segments,
+    box=_boxes.filter(bool).map(lambda b: b[0]),
+    leader=st.none() | _segments.filter(bool).map(lambda s: s[0]),
+    with_dot=st.booleans(),
+)
+@settings(max_examples=300, deadline=None)
+def test_the_scene_grid_gives_the_costs_of_checking_everything(
+    labels: list[lm.Box],
+    markers: list[lm.Box],
+    obstacles: list[lm.Box],
+    lines: list[tuple[lm.Point, lm.Point]],
+    box: lm.Box,
+    leader: tuple[lm.Point, lm.Point] | None,
+    with_dot: bool,
+) -> None:
+    panel = lm._Panel("main", 0.0, 1.0, 0.0, 0.0, _AREA, lm.load_outlines().layers[0])
+    indexed, quadratic = lm._Scene(panel), QuadraticScene(panel)
+    for scene in (indexed, quadratic):
+        for item in labels:
+            scene.add_label(item)
+        for item in markers:
+            scene.add_marker(item)
+        for item in obstacles:
+            scene.add_obstacle(item)
+        for line in lines:
+            scene.add_line(line)
+    own = markers[0] if markers else None
+    dot = (box[0] - 3, box[1] - 3, box[0] + 3, box[1] + 3) if with_dot else None
+    # Equal, not approximately: the same terms are added in the same order.
+    assert indexed.cost(box, leader, own, dot) == quadratic.cost(box, leader, own, dot)
+    near = set(indexed.markers_near(box, 0.8))
+    assert {m for m in markers if lm._overlaps(box, m, 0.8)} <= near
+
+
+def many_places(count: int, seed: int) -> list[MapPoint]:
+    rng = random.Random(seed)
+    kinds = ("city", "city", "capital", "region", "country")
+    return [
+        MapPoint(
+            f"p{i:04d}",
+            f"مكان {i}",
+            f"Place {i}",
+            round(rng.gauss(42.0, 6.0), 3),
+            round(rng.gauss(60.0, 25.0), 3),
+            f"p{i}.html",
+            rng.choice(kinds),
+        )
+        for i in range(count)
+    ]
+
+
+@pytest.mark.parametrize("points", [seed_points(), many_places(30, 1), many_places(12, 2)])
+def test_label_placement_with_the_grid_draws_the_same_map(
+    points: list[MapPoint], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    indexed = draw(points)
+    monkeypatch.setattr(lm, "_Scene", QuadraticScene)
+    assert draw(points) == indexed
+
+
+def test_a_map_of_many_places_is_drawn_in_reasonable_work() -> None:
+    """Hundreds of places (``:limit: 0``) still finish: label checks go through the grid."""
+    points = many_places(200, 3)
+    calls = 0
+    original = lm.segment_hits_box
+
+    def counted(*args: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return original(*args)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lm, "segment_hits_box", counted)
+        svg = draw(points)
+    assert set(links(parse(svg))) == {p.id for p in points}
+    # Checking each candidate against every label and line would take over ten million
+    # calls (200 labels, 157 candidates each, some 400 labels and leaders to check).
+    assert calls < 1_000_000, calls

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sphinx_briefing.glance import graph_layout, selection
 from sphinx_briefing.glance import relation_graph as rg
 from sphinx_briefing.glance.drawing import contrast_ratio
 from sphinx_briefing.glance.relation_graph import (
@@ -504,3 +505,150 @@ def test_typst_embeds_the_svg(seed_svg: str, tmp_path: Path) -> None:
         str(tmp_path / "main.typ"), font_paths=font_dirs(), ignore_system_fonts=True
     )
     assert isinstance(pdf, bytes) and pdf.startswith(b"%PDF")
+
+
+# -- at any size: the width of the column, layouts near-linear ---------------------------------
+
+
+def random_graph(
+    count: int, seed: int, degree: float = 1.5
+) -> tuple[list[GraphNode], list[GraphEdge]]:
+    """A connected graph of ``count`` nodes and about ``degree * count`` relations."""
+    rng = random.Random(seed)
+    kinds = ["met", "located-in", "member-of", "participant-in", "party-to", "allied-with"]
+    nodes = [
+        GraphNode(
+            f"n{i:03d}",
+            f"عقدة رقم {i}",
+            f"Node number {i}",
+            rng.choice(list(rg.NODE_STYLES)),
+            f"n{i}.html",
+        )
+        for i in range(count)
+    ]
+    edges = {
+        GraphEdge(f"n{i:03d}", f"n{rng.randrange(i):03d}", rng.choice(kinds))
+        for i in range(1, count)
+    }
+    while len(edges) < degree * count:
+        a, b = rng.sample(range(count), 2)
+        edges.add(GraphEdge(f"n{a:03d}", f"n{b:03d}", rng.choice(kinds)))
+    return nodes, sorted(edges, key=lambda e: (e.source, e.target, e.type))
+
+
+def test_the_seed_graph_is_drawn_at_the_width_of_the_column(seed_svg: str) -> None:
+    """Its natural width is the column's (about 720 px at 1366 px), so the column shows it
+    at its own size: its 11-unit edge labels stay 11 px, not the 7 px of a drawing twice as
+    wide scaled down."""
+    frame = view_box(parse(seed_svg))
+    assert rg.WIDTH - 60 <= frame.x1 <= rg.WIDTH <= 720
+    assert frame.y1 < 3 * rg.WIDTH  # compact, not a thread of boxes
+
+
+def test_on_paper_the_graph_fits_a_page(
+    seed_graph: tuple[list[GraphNode], list[GraphEdge]],
+) -> None:
+    """An image is not broken across pages: the PDF's drawing is made wider until it is
+    no taller than a portrait page allows, scaled to the page's width."""
+    nodes, edges = seed_graph
+    svg = rg.draw_relation_graph_for_page(
+        nodes, edges, title=GRAPH_TITLE, description=GRAPH_DESCRIPTION
+    )
+    frame = view_box(parse(svg))
+    assert frame.y1 <= rg.PAGE_ASPECT * frame.x1
+    assert rg.WIDTH < frame.x1 <= max(rg.PAGE_WIDTHS)
+    check_geometry(svg)
+
+
+def test_forty_nodes_are_laid_out_readably_and_deterministically() -> None:
+    nodes, edges = random_graph(40, 40)
+    svg = draw(nodes, edges)
+    check_geometry(svg)
+    root = parse(svg)
+    assert set(nodes_of(root)) == {n.id for n in nodes}
+    assert view_box(root).x1 <= rg.WIDTH
+    shuffled_nodes, shuffled_edges = list(nodes), list(edges)
+    random.Random(1).shuffle(shuffled_nodes)
+    random.Random(2).shuffle(shuffled_edges)
+    assert draw(shuffled_nodes, shuffled_edges) == svg
+
+
+def test_a_large_graph_uses_sparse_stress() -> None:
+    """Beyond FULL_STRESS nodes each node is pulled by its neighbours and the pivots only."""
+    count = graph_layout.FULL_STRESS + 20
+    nodes, edges = random_graph(count, 7, degree=1.2)
+    index = {n.id: i for i, n in enumerate(nodes)}
+    links = [(index[e.source], index[e.target]) for e in edges]
+    sizes = [(120.0, 40.0)] * count
+    terms, _unit = graph_layout._terms(sizes, links, 40.0)
+    assert max(len(t) for t in terms) < count // 2  # not every pair
+    first = graph_layout.stress_layouts(sizes, links, seed=3, edge_room=40.0)
+    assert first == graph_layout.stress_layouts(sizes, links, seed=3, edge_room=40.0)
+    assert len(first) == graph_layout.starts_for(count)
+    # Linked nodes end up nearer each other than nodes picked at random.
+    layout = first[0]
+    linked = sum(math.dist(layout[a], layout[b]) for a, b in links) / len(links)
+    rng = random.Random(5)
+    pairs = [rng.sample(range(count), 2) for _ in range(len(links))]
+    anywhere = sum(math.dist(layout[a], layout[b]) for a, b in pairs) / len(pairs)
+    assert linked < anywhere / 2
+
+
+_sizes = st.tuples(
+    st.floats(min_value=30, max_value=170, allow_nan=False),
+    st.floats(min_value=20, max_value=80, allow_nan=False),
+)
+_centre = st.tuples(
+    st.floats(min_value=-400, max_value=400, allow_nan=False),
+    st.floats(min_value=-400, max_value=400, allow_nan=False),
+)
+
+
+@given(st.lists(st.tuples(_centre, _sizes), min_size=1, max_size=40))
+@settings(max_examples=60, deadline=None)
+def test_separated_boxes_do_not_overlap_and_stay_within_the_width(
+    boxes: list[tuple[tuple[float, float], tuple[float, float]]],
+) -> None:
+    half, gap = 340.0, (36.0, 34.0)
+    points = graph_layout.upright([c for c, _ in boxes], [s for _, s in boxes], half)
+    sizes = [s for _, s in boxes]
+    placed = graph_layout.separate(points, sizes, half, gap)
+    # Closing the blank bands between parts of the graph keeps them apart.
+    placed = graph_layout.close_gaps(placed, sizes, 3 * gap[1])
+    for (x, _), (w, _) in zip(placed, sizes, strict=True):
+        assert abs(x) + w / 2 <= half + 1e-6
+    for i, ((xi, yi), (wi, hi)) in enumerate(zip(placed, sizes, strict=True)):
+        for (xj, yj), (wj, hj) in zip(placed[:i], sizes[:i], strict=True):
+            apart_x = abs(xi - xj) >= (wi + wj) / 2 + gap[0] - 1e-6
+            apart_y = abs(yi - yj) >= (hi + hj) / 2 + gap[1] - 1e-6
+            assert apart_x or apart_y
+    tops = sorted((y - h / 2, y + h / 2) for (_, y), (_, h) in zip(placed, sizes, strict=True))
+    bottom = tops[0][1]
+    for top, low in tops[1:]:
+        assert top - bottom <= 3 * gap[1] + 1e-6  # no blank band taller than that
+        bottom = max(bottom, low)
+    again = graph_layout.separate(points, sizes, half, gap)
+    assert placed == graph_layout.close_gaps(again, sizes, 3 * gap[1])
+
+
+# -- what the graph draws of a large glossary ----------------------------------------------------
+
+
+def test_the_drawn_entries_are_the_most_mentioned_each_with_a_relation() -> None:
+    nodes, edges = random_graph(300, 11)
+    ids = [n.id for n in nodes]
+    links = [(e.source, e.target) for e in edges]
+    rng = random.Random(3)
+    counts = {node: int(rng.paretovariate(1.2)) - 1 for node in ids}
+    chosen = selection.graph_nodes(ids, links, counts, 40)
+    assert len(chosen) in (39, 40)
+    neighbours: dict[str, set[str]] = {node: set() for node in ids}
+    for a, b in links:
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    assert all(neighbours[node] & chosen for node in chosen)
+    ranked = sorted(ids, key=lambda n: (-counts[n], -len(neighbours[n]), n))
+    assert set(ranked[:15]) <= chosen  # the most mentioned, each with a partner if need be
+    assert chosen == selection.graph_nodes(list(reversed(ids)), links[::-1], counts, 40)
+    assert selection.graph_nodes(ids, links, counts, 0) == set(ids)
+    assert selection.graph_nodes(ids[:30], links, counts, 40) == set(ids[:30])

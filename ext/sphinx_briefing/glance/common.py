@@ -47,6 +47,18 @@ LABELS = {
     ),
     "graph-caption": "Network of relations: the entries and the named relations between them.",
     "graph-list": "The relations as text",
+    "timeline-shown": (
+        "{shown} of {total} events and facts are drawn: those of the entries the articles "
+        "mention most. The list below has them all."
+    ),
+    "map-shown": (
+        "{shown} of {total} places are drawn: those the articles mention most. The table "
+        "below has them all."
+    ),
+    "graph-shown": (
+        "{shown} of {total} entries are drawn, with the {edges} relations among them: the "
+        "entries the articles mention most. The list below has every relation."
+    ),
     "place": "Place",
     "english": "English name",
     "arabic": "Arabic name",

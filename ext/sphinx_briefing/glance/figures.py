@@ -9,7 +9,7 @@ needs every article (mention counts, the paragraphs that mention a fact) and the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +20,12 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_briefing.cache import cached_text, digest, source_digest
 from sphinx_briefing.domain import BriefingDomain, get_domain
-from sphinx_briefing.glance import drawing, whoswho
+from sphinx_briefing.glance import drawing, graph_layout, spatial, whoswho
 from sphinx_briefing.glance.common import Links, MentionIndex, label, name, place_kind
 from sphinx_briefing.glance.dates import PartialDate
 from sphinx_briefing.glance.nodes import glance_details, glance_figure, glance_placeholder
+from sphinx_briefing.glance.selection import DEFAULT_LIMIT, counts_text, top
+from sphinx_briefing.glance.selection import graph_nodes as graph_nodes_of
 from sphinx_briefing.glance.timeline import (
     KIND_GROUP,
     Fact,
@@ -39,6 +41,8 @@ from sphinx_briefing.report import warn
 
 #: The helpers the cached drawings are made with: part of their cache keys.
 DRAWING_PATH = Path(drawing.__file__)
+SPATIAL_PATH = Path(spatial.__file__)
+LAYOUT_PATH = Path(graph_layout.__file__)
 
 #: Timeline rows per drawing on paper: a longer timeline is drawn in parts, each fitting a page.
 PDF_ROWS = 18
@@ -73,11 +77,12 @@ class _FigureDirective(SphinxDirective):
 
 
 class TimelineDirective(_FigureDirective):
-    """``.. briefing-timeline::`` — every dated event and fact of the glossary, in order.
+    """``.. briefing-timeline::`` — the dated events and facts of the glossary, in order.
 
     Options: ``:kinds:`` (of ``event signed in-force position relation born founded``;
     default all), ``:from:`` and ``:to:`` (partial dates: only facts that overlap),
-    ``:title:`` (the drawing's title).
+    ``:limit:`` (rows drawn, default 40: the facts of the most mentioned entries; 0: all;
+    the list under the drawing has every fact), ``:title:`` (the drawing's title).
     """
 
     what = "timeline"
@@ -85,6 +90,7 @@ class TimelineDirective(_FigureDirective):
         "kinds": _kinds,
         "from": _date,
         "to": _date,
+        "limit": directives.nonnegative_int,
         "title": directives.unchanged,
     }
 
@@ -92,14 +98,17 @@ class TimelineDirective(_FigureDirective):
 class MapDirective(_FigureDirective):
     """``.. briefing-map::`` — the places of the glossary on a locator map.
 
-    Options: ``:places:`` (entry ids; default every place with coordinates), ``:shade:``
-    (country entry ids or ISO 3166-1 alpha-3 codes; default every country entry with an
-    ``iso`` code), ``:title:``.
+    Options: ``:places:`` (entry ids; default the places with coordinates), ``:limit:``
+    (places drawn, default 40 of those the articles mention most, or every place of
+    ``:places:``; 0: all; the table under the map has every place), ``:shade:`` (country
+    entry ids or ISO 3166-1 alpha-3 codes; default the country entries with an ``iso``
+    code that the articles mention, at most ``:limit:``), ``:title:``.
     """
 
     what = "map"
     option_spec = {  # noqa: RUF012
         "places": _words,
+        "limit": directives.nonnegative_int,
         "shade": _words,
         "title": directives.unchanged,
     }
@@ -110,7 +119,10 @@ class GraphDirective(_FigureDirective):
 
     Options: ``:entries:`` (only these entries and the relations among them), ``:types:``
     (only these relation types), ``:explicit:`` (flag: only ``[[relations]]``, not the
-    relations implied by participants, parties, places and countries), ``:title:``.
+    relations implied by participants, parties, places and countries), ``:limit:``
+    (entries drawn, default 40: the most mentioned, each with a relation to another drawn
+    entry, or every entry of ``:entries:``; 0: all; the list under the drawing has every
+    relation), ``:title:``.
     """
 
     what = "graph"
@@ -118,8 +130,25 @@ class GraphDirective(_FigureDirective):
         "entries": _words,
         "types": _words,
         "explicit": directives.flag,
+        "limit": directives.nonnegative_int,
         "title": directives.unchanged,
     }
+
+
+def _limit(options: dict[str, Any], chosen: str = "") -> int:
+    """The directive's ``:limit:``; without it, all of an explicit choice (the ``chosen``
+    option, if given) or :data:`~sphinx_briefing.glance.selection.DEFAULT_LIMIT`."""
+    if "limit" in options:
+        return int(options["limit"])
+    return 0 if chosen and options.get(chosen) else DEFAULT_LIMIT
+
+
+def _shown_note(key: str, shown: int, total: int, lang: str, **more: int) -> nodes.paragraph:
+    """The line under a drawing that leaves things out: how many it draws, of how many."""
+    first, second = counts_text(shown, total, lang)
+    extra = {name: counts_text(value, value, lang)[0] for name, value in more.items()}
+    text = label(key).format(shown=first, total=second, **extra)
+    return nodes.paragraph("", text, classes=["briefing-figure-note"])
 
 
 # -- timeline ------------------------------------------------------------------------------
@@ -166,9 +195,9 @@ MAX_PINPOINTS = 12
 def _timeline_list(
     items: Sequence[TimelineItem], links: Links, mentions: MentionIndex
 ) -> nodes.bullet_list:
-    """One item per row of the drawing: date, linked label (and note), the paragraphs
-    that mention it, the English line (in the Arabic edition), and the relations folded
-    into it."""
+    """One item per timeline item (drawn or not): date, linked label (and note), the
+    paragraphs that mention it, the English line (in the Arabic edition), and the relations
+    folded into it."""
     lang = links.lang
     listing = nodes.bullet_list(classes=["briefing-timeline-list"])
     for item in items:
@@ -218,7 +247,18 @@ def build_timeline(
     glossary = domain.glossary()
     items = _selected(timeline_items(collect_facts(glossary)), options)
     mentions = domain.derived(links.builder, "mention-index", MentionIndex)
-    rows = [TimelineRow.of(item, links.entry_href(item.fact.subject)) for item in items]
+    counts = mentions.counts
+    # The rows drawn: the facts of the most mentioned entries (the list keeps every one).
+    drawn = top(
+        items,
+        _limit(options),
+        lambda item: (
+            -counts[item.fact.subject],
+            -max(counts[e] for e in item.fact.entities),
+            item.fact.sort_key(),
+        ),
+    )
+    rows = [TimelineRow.of(item, links.entry_href(item.fact.subject)) for item in drawn]
     title = options.get("title") or label("timeline-title")
     listing = glance_details(summary=label("timeline-list"), classes=["briefing-figure-data"])
     listing += _timeline_list(items, links, mentions)
@@ -242,6 +282,8 @@ def build_timeline(
             caption = f"{caption} ({number}/{len(parts)})"
         svg = draw_timeline(part, title=title, description=description, lang=links.lang)
         out.append(_figure("timeline", svg, title, caption))
+    if len(drawn) < len(items):
+        out.append(_shown_note("timeline-shown", len(drawn), len(items), links.lang))
     out.append(listing)
     return out, []
 
@@ -277,7 +319,9 @@ def _places(
     ], problems
 
 
-def _shaded(glossary: Glossary, options: dict[str, Any]) -> tuple[list[str], list[str]]:
+def _shaded(
+    glossary: Glossary, options: dict[str, Any], counts: Mapping[str, int]
+) -> tuple[list[str], list[str]]:
     problems = []
     if options.get("shade"):
         codes = []
@@ -293,11 +337,17 @@ def _shaded(glossary: Glossary, options: dict[str, Any]) -> tuple[list[str], lis
                     "alpha-3 code"
                 )
         return codes, problems
-    return [
-        str(e.data["place"]["iso"])
+    # The legend says "country mentioned": the countries the articles mention (of a large
+    # glossary, the most mentioned, as many as places are drawn).
+    countries = [
+        e
         for e in glossary.of_type("place")
-        if e.data.get("place", {}).get("kind") == "country" and e.data["place"].get("iso")
-    ], problems
+        if e.data.get("place", {}).get("kind") == "country"
+        and e.data["place"].get("iso")
+        and counts[e.id]
+    ]
+    chosen = top(countries, _limit(options), lambda e: (-counts[e.id], e.id))
+    return [str(e.data["place"]["iso"]) for e in chosen], problems
 
 
 def _cell(*children: nodes.Node | str) -> nodes.entry:
@@ -336,9 +386,16 @@ def build_map(
 
     glossary = domain.glossary()
     places, problems = _places(glossary, options, links.lang)
-    shaded, more = _shaded(glossary, options)
-    problems += more
     mentions = domain.derived(links.builder, "mention-index", MentionIndex)
+    counts = mentions.counts
+    shaded, more = _shaded(glossary, options, counts)
+    problems += more
+    # The places drawn: the most mentioned (capitals first among equals); the table has all.
+    drawn = top(
+        places,
+        _limit(options, "places"),
+        lambda e: (-counts[e.id], str(e.data["place"].get("kind") != "capital"), e.id),
+    )
     points = [
         MapPoint(
             id=e.id,
@@ -349,7 +406,7 @@ def build_map(
             href=links.entry_href(e.id),
             kind=str(e.data["place"].get("kind", "other")),
         )
-        for e in places
+        for e in drawn
     ]
     lang = links.lang
     other = "en" if lang == "ar" else "ar"
@@ -362,7 +419,7 @@ def build_map(
     title = options.get("title") or label("map-title")
     description = label("map-desc").format(
         count=len(points),
-        names=separator.join(name(e, lang) for e in places),
+        names=separator.join(name(e, lang) for e in drawn),
         shaded=separator.join(shaded_names) or "—",
     )
     rows = []
@@ -399,14 +456,17 @@ def build_map(
     details = glance_details(summary=label("map-table"), classes=["briefing-figure-data"])
     details += places_table
     # Like the graph's layout: seconds of label placement, pure in these inputs.
-    code = source_digest(draw_locator_map, OUTLINES_PATH, DRAWING_PATH)
+    code = source_digest(draw_locator_map, OUTLINES_PATH, DRAWING_PATH, SPATIAL_PATH)
     key = digest(code, points, sorted(shaded), title, description, lang)
     svg = cached_text(
         "locator-map",
         key + ".svg",
         lambda: draw_locator_map(points, shaded, title=title, description=description, lang=lang),
     )
-    return [_figure("map", svg, title, label("map-caption")), details], problems
+    out: list[nodes.Node] = [_figure("map", svg, title, label("map-caption"))]
+    if len(drawn) < len(places):
+        out.append(_shown_note("map-shown", len(drawn), len(places), lang))
+    return [*out, details], problems
 
 
 # -- graph -----------------------------------------------------------------------------------
@@ -415,7 +475,11 @@ def build_map(
 def build_graph(
     domain: BriefingDomain, links: Links, options: dict[str, Any]
 ) -> tuple[list[nodes.Node], list[str]]:
-    from sphinx_briefing.glance.relation_graph import draw_relation_graph, graph_from_glossary
+    from sphinx_briefing.glance.relation_graph import (
+        draw_relation_graph,
+        draw_relation_graph_for_page,
+        graph_from_glossary,
+    )
     from sphinx_briefing.vocabulary import RELATION_TYPES_PATH, relation_label
 
     glossary = domain.glossary()
@@ -435,9 +499,19 @@ def build_graph(
     linked = {e.source for e in edges} | {e.target for e in edges}
     if options.get("entries"):
         linked |= set(options["entries"]) & set(glossary.entries)
-    graph_nodes = [n for n in all_nodes if n.id in linked]
+    counts = domain.derived(links.builder, "mention-index", MentionIndex).counts
+    # What is drawn: the most mentioned entries and the relations among them (the list
+    # under the drawing has every relation).
+    chosen = graph_nodes_of(
+        sorted(linked),
+        ((e.source, e.target) for e in edges),
+        counts,
+        _limit(options, "entries"),
+    )
+    graph_nodes = [n for n in all_nodes if n.id in chosen]
+    drawn_edges = [e for e in edges if e.source in chosen and e.target in chosen]
     title = options.get("title") or label("graph-title")
-    description = label("graph-desc").format(nodes=len(graph_nodes), edges=len(edges))
+    description = label("graph-desc").format(nodes=len(graph_nodes), edges=len(drawn_edges))
     lang = links.lang
 
     def shown(entity: str) -> str:
@@ -473,16 +547,24 @@ def build_graph(
     details = glance_details(summary=label("graph-list"), classes=["briefing-figure-data"])
     details += listing
     # The layout takes seconds and depends only on these inputs and the renderer's code.
-    code = source_digest(draw_relation_graph, RELATION_TYPES_PATH, DRAWING_PATH)
-    key = digest(code, graph_nodes, edges, title, description, lang)
+    code = source_digest(
+        draw_relation_graph, RELATION_TYPES_PATH, DRAWING_PATH, SPATIAL_PATH, LAYOUT_PATH
+    )
+    # In a column, the column's width; on paper, a shape that fits a page.
+    draw = draw_relation_graph if links.builder.format == "html" else draw_relation_graph_for_page
+    key = digest(code, graph_nodes, drawn_edges, title, description, lang, draw.__name__)
     svg = cached_text(
         "relation-graph",
         key + ".svg",
-        lambda: draw_relation_graph(
-            graph_nodes, edges, title=title, description=description, lang=lang
-        ),
+        lambda: draw(graph_nodes, drawn_edges, title=title, description=description, lang=lang),
     )
-    return [_figure("graph", svg, title, label("graph-caption")), details], problems
+    out: list[nodes.Node] = [_figure("graph", svg, title, label("graph-caption"))]
+    if len(graph_nodes) < len(linked):
+        note = _shown_note(
+            "graph-shown", len(graph_nodes), len(linked), lang, edges=len(drawn_edges)
+        )
+        out.append(note)
+    return [*out, details], problems
 
 
 # -- filling the placeholders ----------------------------------------------------------------

@@ -42,12 +42,13 @@ see :data:`PALETTE` and :func:`sphinx_briefing.glance.drawing.contrast_ratio`.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,7 @@ from jsonschema import Draft202012Validator
 
 from sphinx_briefing import resources
 from sphinx_briefing.glance.drawing import name_drawing, segment_hits_box
+from sphinx_briefing.glance.spatial import BoxGrid, segment_box
 
 OUTLINES_PATH = resources.DATA / "world" / "outlines.json"
 OUTLINES_SCHEMA_PATH = resources.SCHEMAS / "world-outlines.schema.json"
@@ -671,42 +673,169 @@ def _overlap_area(a: Box, b: Box, pad: float) -> float:
     return max(width, 0.0) * max(height, 0.0)
 
 
-@dataclass
-class _Scene:
-    """What is already on a panel: label boxes must avoid all of it."""
+#: Side of the cells of the scenes' grids (about a label's height).
+_CELL = 32.0
 
-    panel: _Panel
-    labels: list[Box] = field(default_factory=list)
-    markers: list[Box] = field(default_factory=list)
-    lines: list[tuple[Point, Point]] = field(default_factory=list)
-    obstacles: list[Box] = field(default_factory=list)
+
+class _Scene:
+    """What is already on a panel: label boxes must avoid all of it.
+
+    Each kind of thing is a list, in the order it was added, and a grid of its boxes
+    (:class:`~sphinx_briefing.glance.spatial.BoxGrid`), so that a label is checked only
+    against what is near it: placement stays near-linear in the number of places, and the
+    costs are those of a check against everything, bit for bit (see :meth:`cost`)."""
+
+    def __init__(self, panel: _Panel) -> None:
+        self.panel = panel
+        self.labels: list[Box] = []
+        self.markers: list[Box] = []
+        self.lines: list[tuple[Point, Point]] = []
+        self.obstacles: list[Box] = []
+        self._labels = BoxGrid(_CELL)
+        self._markers = BoxGrid(_CELL)
+        self._lines = BoxGrid(_CELL)
+        self._obstacles = BoxGrid(_CELL)
+
+    def add_label(self, box: Box) -> None:
+        """A label's box, placed."""
+        self.labels.append(box)
+        self._labels.add(box)
+
+    def add_marker(self, box: Box) -> None:
+        """A marker's box (with its outline)."""
+        self.markers.append(box)
+        self._markers.add(box)
+
+    def add_line(self, line: tuple[Point, Point]) -> None:
+        """A leader line, or the line from a displaced marker to its place."""
+        self.lines.append(line)
+        self._lines.add(segment_box(*line))
+
+    def add_obstacle(self, box: Box) -> None:
+        """Something else labels keep off (the inset's frame, its caption)."""
+        self.obstacles.append(box)
+        self._obstacles.add(box)
 
     def copy(self) -> _Scene:
         """An independent copy (to try another placement order)."""
-        return _Scene(self.panel, [*self.labels], [*self.markers], [*self.lines], [*self.obstacles])
+        twin = _Scene(self.panel)
+        twin.labels, twin.markers = [*self.labels], [*self.markers]
+        twin.lines, twin.obstacles = [*self.lines], [*self.obstacles]
+        twin._labels, twin._markers = self._labels.copy(), self._markers.copy()
+        twin._lines, twin._obstacles = self._lines.copy(), self._obstacles.copy()
+        return twin
+
+    def take(self, other: _Scene) -> None:
+        """Become ``other`` (the placement kept)."""
+        self.labels, self.markers, self.lines, self.obstacles = (
+            other.labels,
+            other.markers,
+            other.lines,
+            other.obstacles,
+        )
+        self._labels, self._markers = other._labels, other._markers
+        self._lines, self._obstacles = other._lines, other._obstacles
+
+    def markers_near(self, box: Box, pad: float) -> list[Box]:
+        """The marker boxes that may come within ``pad`` of ``box``."""
+        return list(self._markers.near_boxes(box, pad))
 
     def cost(
-        self, box: Box, leader: tuple[Point, Point] | None, own: Box | None, dot: Box | None
+        self,
+        box: Box,
+        leader: tuple[Point, Point] | None,
+        own: Box | None,
+        dot: Box | None,
+        bound: float = math.inf,
     ) -> float:
         """How badly a label box (with its leader, and the dot it points at) collides with
         what is there: 0 when it fits, the overlapping area plus a penalty per crossing line
-        otherwise; infinite outside the panel."""
+        otherwise; infinite outside the panel, or when it is sure to exceed ``bound`` (the
+        cost of a candidate already found: this one cannot be better).
+
+        Each sum runs over what the grids find near the box, in the order it was added:
+        everything else adds exact zeros, so the result equals the sum over everything."""
         if not _inside(box, self.panel.box, _MARGIN):
             return math.inf
-        cost = sum(_overlap_area(box, other, _PAD) for other in self.labels)
-        cost += sum(_overlap_area(box, other, 0.5) for other in self.markers)
-        cost += sum(_overlap_area(box, other, _PAD) for other in self.obstacles)
-        cost += 50.0 * sum(segment_hits_box(a, b, box) for a, b in self.lines)
+        labels, markers, obstacles = self.labels, self.markers, self.obstacles
+        lines = self.lines
+        # Each group of terms is made only when the cost so far is below the bound.
+        groups: list[tuple[float, Callable[[], Iterable[float]]]] = [
+            (
+                1.0,
+                lambda: (_overlap_area(box, labels[i], _PAD) for i in self._labels.near(box, _PAD)),
+            ),
+            (
+                1.0,
+                lambda: (_overlap_area(box, markers[i], 0.5) for i in self._markers.near(box, 0.5)),
+            ),
+            (
+                1.0,
+                lambda: (
+                    _overlap_area(box, obstacles[i], _PAD) for i in self._obstacles.near(box, _PAD)
+                ),
+            ),
+            (50.0, lambda: (segment_hits_box(*lines[i], box) for i in self._lines.near(box))),
+        ]
         if dot is not None:
-            cost += sum(_overlap_area(dot, other, 0.5) for other in self.labels)
+            groups.append(
+                (
+                    1.0,
+                    lambda: (
+                        _overlap_area(dot, labels[i], 0.5) for i in self._labels.near(dot, 0.5)
+                    ),
+                )
+            )
         if leader is not None:
             a, b = leader
-            cost += 50.0 * sum(
-                segment_hits_box(a, b, other) for other in self.labels + self.obstacles
+            span = segment_box(a, b)
+            groups.append(
+                (
+                    50.0,
+                    lambda: itertools.chain(
+                        (segment_hits_box(a, b, labels[i]) for i in self._labels.near(span)),
+                        (segment_hits_box(a, b, obstacles[i]) for i in self._obstacles.near(span)),
+                    ),
+                )
             )
-            cost += 50.0 * sum(segment_hits_box(a, b, m) for m in self.markers if m != own)
-            cost += 50.0 * sum(_segments_cross(a, b, c, d) for c, d in self.lines)
+            groups.append(
+                (
+                    50.0,
+                    lambda: (
+                        segment_hits_box(a, b, markers[i])
+                        for i in self._markers.near(span)
+                        if markers[i] != own
+                    ),
+                )
+            )
+            groups.append(
+                (50.0, lambda: (_segments_cross(a, b, *lines[i]) for i in self._lines.near(span)))
+            )
+        cost: float = 0
+        for weight, terms in groups:
+            found = _bounded_terms(terms(), cost, weight, bound)
+            if found is None:
+                return math.inf
+            # sum() of the same terms in the same order as a sum over everything.
+            cost += weight * sum(found) if weight != 1.0 else sum(found)
         return cost
+
+
+def _bounded_terms(
+    terms: Iterable[float], spent: float, weight: float, bound: float
+) -> list[float] | None:
+    """The terms, or None as soon as their running total shows the cost will exceed
+    ``bound`` (with a margin far above the rounding of any order of summation)."""
+    found = []
+    total = 0.0
+    limit = bound * (1 + 1e-6)
+    for term in terms:
+        if term:
+            found.append(term)
+            total += term
+            if spent + weight * total > limit:
+                return None
+    return found
 
 
 @dataclass
@@ -789,7 +918,7 @@ def _place_markers(placed: list[_Placed], scene: _Scene) -> None:
     for item in order:
         x, y = item.anchor
         spot = _marker_box(item.anchor, item.radius)
-        if any(_overlaps(spot, other, 0.8) for other in scene.markers):
+        if any(_overlaps(spot, other, 0.8) for other in scene.markers_near(spot, 0.8)):
             step = 2 * item.radius + 3.5
             found = None
             for ring in (1, 2, 3, 4):
@@ -798,7 +927,7 @@ def _place_markers(placed: list[_Placed], scene: _Scene) -> None:
                     centre = (x + ux * step * ring, y + uy * step * ring)
                     box = _marker_box(centre, item.radius)
                     if _inside(box, scene.panel.box, 1) and not any(
-                        _overlaps(box, other, 0.8) for other in scene.markers
+                        _overlaps(box, other, 0.8) for other in scene.markers_near(box, 0.8)
                     ):
                         found = centre
                         break
@@ -806,18 +935,33 @@ def _place_markers(placed: list[_Placed], scene: _Scene) -> None:
                     break
             if found:
                 item.marker = found
-                scene.lines.append((item.anchor, found))
+                scene.add_line((item.anchor, found))
         assert item.marker is not None
-        scene.markers.append(_marker_box(item.marker, item.radius))
+        scene.add_marker(_marker_box(item.marker, item.radius))
 
 
-def _crowding(item: _Placed, placed: Sequence[_Placed]) -> int:
-    x, y = item.anchor
-    return sum(
-        1
-        for other in placed
-        if other is not item and math.hypot(other.anchor[0] - x, other.anchor[1] - y) < 60
-    )
+#: Beyond this many places on a panel, labels are placed in one order only.
+_MANY_PLACES = 100
+#: Places closer than this to a place crowd it (its label is placed early).
+_CROWD = 60.0
+
+
+def _crowding(placed: Sequence[_Placed]) -> dict[int, int]:
+    """How many other places lie within :data:`_CROWD` of each (by ``id()``), found through
+    a grid of the anchors rather than by comparing every pair."""
+    grid = BoxGrid(_CROWD)
+    for item in placed:
+        grid.add((*item.anchor, *item.anchor))
+    counts = {}
+    for index, item in enumerate(placed):
+        x, y = item.anchor
+        counts[id(item)] = sum(
+            1
+            for other in grid.near((x, y, x, y), _CROWD)
+            if other != index
+            and math.hypot(placed[other].anchor[0] - x, placed[other].anchor[1] - y) < _CROWD
+        )
+    return counts
 
 
 def _label_once(order: Sequence[_Placed], scene: _Scene) -> tuple[float, list[Any]]:
@@ -834,7 +978,7 @@ def _label_once(order: Sequence[_Placed], scene: _Scene) -> tuple[float, list[An
         best: tuple[float, int, Box, tuple[Point, Point] | None] | None = None
         for index, (box, leader) in enumerate(_candidates(origin, radius, item.block, area)):
             dot = _marker_box(origin, _R_ANCHOR) if area and leader is not None else None
-            cost = scene.cost(box, leader, own, dot)
+            cost = scene.cost(box, leader, own, dot, math.inf if best is None else best[0])
             if best is None or cost < best[0]:
                 best = (cost, index, box, leader)
             if cost == 0:
@@ -846,26 +990,31 @@ def _label_once(order: Sequence[_Placed], scene: _Scene) -> tuple[float, list[An
         # A country's name away from the country reads worse than a city's name further out.
         score += index * (3 if area else 1) + (1e6 * (1 + min(cost, 1e6)) if cost else 0.0)
         choices.append((item, box, leader))
-        scene.labels.append(box)
+        scene.add_label(box)
         if leader is not None:
-            scene.lines.append(leader)
+            scene.add_line(leader)
             if area:
-                scene.markers.append(_marker_box(origin, _R_ANCHOR))
+                scene.add_marker(_marker_box(origin, _R_ANCHOR))
     return score, choices
 
 
 def _place_labels(placed: list[_Placed], scene: _Scene) -> None:
     """Label placement: greedy, in a few orders (crowded points first or area labels first),
     keeping the order whose labels all fit with the fewest leaders and far positions."""
+    crowding = _crowding(placed)
     points = sorted(
         (p for p in placed if p.marker is not None),
-        key=lambda p: (-_crowding(p, placed), _KIND_RANK.get(p.point.kind, 9), p.point.id),
+        key=lambda p: (-crowding[id(p)], _KIND_RANK.get(p.point.kind, 9), p.point.id),
     )
     areas = sorted(
         (p for p in placed if p.marker is None),
-        key=lambda p: (-_crowding(p, placed), p.point.id),
+        key=lambda p: (-crowding[id(p)], p.point.id),
     )
-    orders = (points + areas, areas + points, areas[::-1] + points, points[::-1] + areas)
+    orders = [points + areas, areas + points, areas[::-1] + points, points[::-1] + areas]
+    if len(placed) > _MANY_PLACES:
+        # Hundreds of places (a directive's ``:limit: 0``): one order, not four, keeps the
+        # work linear; the map is crowded in any order.
+        orders = orders[:1]
     best: tuple[float, int, list[Any], _Scene] | None = None
     for number, order in enumerate(orders):
         trial = scene.copy()
@@ -875,9 +1024,7 @@ def _place_labels(placed: list[_Placed], scene: _Scene) -> None:
     assert best is not None
     for item, box, leader in best[2]:
         item.label, item.leader = box, leader
-    scene.labels[:] = best[3].labels
-    scene.lines[:] = best[3].lines
-    scene.markers[:] = best[3].markers
+    scene.take(best[3])
 
 
 # --------------------------------------------------------------------------- extents
@@ -1254,7 +1401,7 @@ def draw_locator_map(
             for lat in (inset.south, inset.north)
         ]
         frame_box = _bounds(corners)
-        main_scene.obstacles.append(frame_box)
+        main_scene.add_obstacle(frame_box)
         geo = (inset.west, inset.south, inset.east, inset.north)
         small = _panel("inset", geo, _INSET_WIDTH, (150.0, 600.0), outlines.layer_for(*geo))
         small = small.moved(WIDTH - _INSET_WIDTH, main.box[3] + _GAP)
@@ -1263,7 +1410,7 @@ def draw_locator_map(
         x1, y0 = small.box[2], small.box[1]
         caption_box = (x1 - block.width - 6, y0, x1, y0 + block.height + 2)
         caption = (block, (caption_box[0], caption_box[1] + 1, caption_box[2], caption_box[3] - 1))
-        inset_scene.obstacles.append(caption_box)
+        inset_scene.add_obstacle(caption_box)
         panels.append((inset_scene, _build_placed(inside, small, lang)))
         height = max(height, small.box[3])
 

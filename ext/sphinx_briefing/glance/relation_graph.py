@@ -10,16 +10,22 @@ byte-identical SVG):
    measuring the text with fontTools in the fonts the book ships (Noto Sans Arabic for HTML,
    IBM Plex Sans Arabic for the PDF; the wider of the two counts).
 2. Stress majorization places the boxes so that their distances follow the graph's
-   hop distances, from several seeded random starts.
-3. Overlapping boxes are pushed apart along the axis of least overlap until no two boxes
+   hop distances, from several seeded random starts (``glance/graph_layout.py``: sparse,
+   with pivots, for large graphs).
+3. Each layout is turned so that its longer axis runs down the page and fitted to
+   :data:`WIDTH`, about the book's column, so the column shows the drawing at its own size;
+   overlapping boxes are pushed apart (sideways only within the width) until no two boxes
    (with a gap for edges) overlap; of the candidate layouts, the one with the fewest edge
    crossings and edges through boxes is kept.
 4. Edges are quadratic curves between the boxes: relations of different types between the
    same pair are offset from each other, the same relation in both directions is one line
-   with two arrowheads, and a line that would cross another box is bent around it.
+   with two arrowheads, and a line that would cross another box is bent around it (within
+   the width).
 5. Each edge label is placed on its line where it hits no box and no other label (and
-   preferably no other line); if some label finds no room, the whole drawing is spread out
-   and steps 4-5 are repeated.
+   preferably no other line), found through grids of what is drawn
+   (``glance/spatial.py``); if some label finds no room, the drawing is spread down the
+   page once and steps 4-5 are repeated; a label that still finds none goes to the nearest
+   free spot by its line.
 
 Text is drawn with ``font-family`` :data:`FONT_FAMILY`, Arabic with ``lang="ar"`` and
 ``direction="rtl"``, English with ``lang="en"`` and ``direction="ltr"`` (so it reads right
@@ -35,7 +41,6 @@ import importlib
 import itertools
 import json
 import math
-import random
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -45,7 +50,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx_briefing.glance import graph_layout
 from sphinx_briefing.glance.drawing import name_drawing, segment_hits_box
+from sphinx_briefing.glance.spatial import BoxGrid, segment_box
 from sphinx_briefing.vocabulary import relation_label
 
 if TYPE_CHECKING:
@@ -110,7 +117,7 @@ LEGEND_SIZE = 12.0
 WRAP_WIDTH = 150.0  # longest label line before wrapping
 PAD_X, PAD_Y = 10.0, 3.0  # inside a node box, around the text
 LINE_STEP = 1.5  # between wrapped lines, in em
-BOX_GAP_X, BOX_GAP_Y = 36.0, 26.0  # least space between two node boxes
+BOX_GAP_X, BOX_GAP_Y = 36.0, 34.0  # least space between two node boxes (room for a label)
 LABEL_PAD = 3.0  # around an edge label's text, kept clear of everything else
 #: Coordinates are written with one decimal: labels that touch keep this much apart, or the
 #: rounding could make them overlap by a tenth of a pixel.
@@ -118,11 +125,18 @@ ROUNDING_GAP = 0.1
 MARGIN = 10.0
 PARALLEL_OFFSET = 30.0  # between relations of different types joining the same pair
 SPREAD = 1.15  # how much the layout grows when an edge label finds no room
-MAX_SPREADS = 8
+MAX_SPREADS = 1
 SEED = 20250712
 EDGE_ROOM = 40.0  # added to the average node size for one hop of distance
-STARTS = 8  # stress layouts tried; the tidiest is kept
-ITERATIONS = 300
+#: The drawing's natural width: a little less than the book's content column (718 px in a
+#: 1366 px window), so the column shows it at its own size and its smallest labels
+#: (11 units) stay 11 px. The layout keeps every box, line and label within it.
+WIDTH = 700.0
+#: On paper the drawing is made wider, until it is no taller than this times its width
+#: (what fits a portrait page with its caption), trying each of :data:`PAGE_WIDTHS`.
+PAGE_ASPECT = 1.3
+PAGE_WIDTHS = (WIDTH, 875.0, 1100.0, 1400.0)
+GRID_CELL = 60.0  # the cells of the grids that find what may collide
 
 
 # -- colour contrast -----------------------------------------------------------------------
@@ -487,74 +501,25 @@ def _merge(edges: Iterable[GraphEdge], lang: str = "ar") -> list[_Edge]:
 # -- layout --------------------------------------------------------------------------------
 
 
-def _hops(boxes: Sequence[_Box], edges: Sequence[_Edge]) -> list[list[float]]:
-    """Hop distances between all nodes; unconnected pairs are one hop beyond the farthest."""
-    index = {box.node.id: i for i, box in enumerate(boxes)}
-    neighbours: list[set[int]] = [set() for _ in boxes]
-    for edge in edges:
-        a, b = index[edge.source], index[edge.target]
-        neighbours[a].add(b)
-        neighbours[b].add(a)
-    n = len(boxes)
-    dist = [[math.inf] * n for _ in range(n)]
-    for start in range(n):
-        dist[start][start] = 0.0
-        frontier = [start]
-        while frontier:
-            following = []
-            for i in frontier:
-                for j in sorted(neighbours[i]):
-                    if dist[start][j] == math.inf:
-                        dist[start][j] = dist[start][i] + 1
-                        following.append(j)
-            frontier = following
-    finite = [d for row in dist for d in row if d != math.inf]
-    far = max(finite, default=1.0) + 1
-    return [[far if d == math.inf else d for d in row] for row in dist]
+def _extent(rect: Rect) -> tuple[float, float, float, float]:
+    return (rect.x0, rect.y0, rect.x1, rect.y1)
 
 
-def _stress_layouts(boxes: Sequence[_Box], edges: Sequence[_Edge]) -> list[list[Point]]:
-    """Box centres by stress majorization on hop distances (x stretched for the wide boxes),
-    one layout for each of :data:`STARTS` seeded random starts."""
-    n = len(boxes)
-    if n == 1:
-        return [[(0.0, 0.0)]]
-    hops = _hops(boxes, edges)
-    stretch = 1.6  # layout in (x / stretch, y): boxes are wider than tall
-    sizes = [(box.w / stretch + box.h) / 2 for box in boxes]
-    mean = sum(sizes) / n
-    unit = mean + EDGE_ROOM
-    target = [
-        [hops[i][j] * unit + (sizes[i] + sizes[j]) / 2 - mean for j in range(n)] for i in range(n)
-    ]
-    weight = [[1 / (hops[i][j] ** 2) if i != j else 0.0 for j in range(n)] for i in range(n)]
-    layouts = []
-    for attempt in range(STARTS):
-        rng = random.Random(SEED + attempt)
-        spread = unit * math.sqrt(n)
-        pos = [[rng.uniform(-spread, spread), rng.uniform(-spread, spread)] for _ in range(n)]
-        for _ in range(ITERATIONS):
-            for i in range(n):
-                sx = sy = total = 0.0
-                xi, yi = pos[i]
-                row, weights = target[i], weight[i]
-                for j in range(n):
-                    if i == j:
-                        continue
-                    dx, dy = xi - pos[j][0], yi - pos[j][1]
-                    d = math.sqrt(dx * dx + dy * dy) or 1e-9
-                    w = weights[j]
-                    sx += w * (pos[j][0] + row[j] * dx / d)
-                    sy += w * (pos[j][1] + row[j] * dy / d)
-                    total += w
-                pos[i] = [sx / total, sy / total]
-        layouts.append([(x * stretch, y) for x, y in pos])
-    return layouts
+def _points_extent(points: Sequence[Point]) -> tuple[float, float, float, float]:
+    xs = [x for x, _ in points]
+    ys = [y for _, y in points]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _walls(half: float) -> list[Rect]:
+    """Everything beyond the width the drawing keeps to, as two obstacles."""
+    far = 1e9
+    return [Rect(-far, -far, -half, far), Rect(half, -far, far, far)]
 
 
 def _crossings(boxes: Sequence[_Box], edges: Sequence[_Edge]) -> int:
     """How untidy a placement is: straight edges crossing each other, plus three for each
-    edge passing through a box that is not one of its ends."""
+    edge passing through a box that is not one of its ends (pairs found through grids)."""
     by_id = {box.node.id: box for box in boxes}
     segments = [
         (
@@ -565,14 +530,22 @@ def _crossings(boxes: Sequence[_Box], edges: Sequence[_Edge]) -> int:
         )
         for e in edges
     ]
+    lines, rects = BoxGrid(GRID_CELL), BoxGrid(GRID_CELL)
+    for _s, _t, a, b in segments:
+        lines.add(segment_box(a, b))
+    for box in boxes:
+        rects.add(_extent(box.rect))
     count = 0
     for k, (s1, t1, a, b) in enumerate(segments):
-        for s2, t2, c, d in segments[:k]:
-            if {s1, t1} & {s2, t2}:
-                continue
-            if _segments_cross(a, b, c, d):
+        span = segment_box(a, b)
+        for m in lines.near(span):
+            if m >= k:
+                break  # each crossing pair once
+            s2, t2, c, d = segments[m]
+            if not {s1, t1} & {s2, t2} and _segments_cross(a, b, c, d):
                 count += 1
-        for box in boxes:
+        for m in rects.near(span):
+            box = boxes[m]
             if box.node.id not in (s1, t1) and _segment_hits(a, b, box.rect):
                 count += 3
     return count
@@ -585,52 +558,10 @@ def _segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
     return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
 
 
-def _overlaps(a: _Box, b: _Box) -> tuple[float, float]:
-    """How much two boxes (with the required gap) overlap in x and in y (<= 0: apart)."""
-    return (
-        (a.w + b.w) / 2 + BOX_GAP_X - abs(a.x - b.x),
-        (a.h + b.h) / 2 + BOX_GAP_Y - abs(a.y - b.y),
-    )
-
-
-def _separate(boxes: Sequence[_Box]) -> None:
-    """Push overlapping boxes apart along the axis of least overlap until none overlap."""
-    n = len(boxes)
-    for i in range(n):  # identical centres cannot be pushed apart: nudge them first
-        for j in range(i):
-            if abs(boxes[i].x - boxes[j].x) < 1e-6 and abs(boxes[i].y - boxes[j].y) < 1e-6:
-                boxes[i].x += 1.0 + i
-                boxes[i].y += 0.5 + j
-    for _ in range(400):
-        moved = False
-        for i in range(n):
-            for j in range(i + 1, n):
-                a, b = boxes[i], boxes[j]
-                ox, oy = _overlaps(a, b)
-                if ox <= 0 or oy <= 0:
-                    continue
-                moved = True
-                if ox * 0.6 <= oy:  # prefer sideways moves: they cost less height
-                    push = (ox + 0.01) / 2 * (1 if a.x >= b.x else -1)
-                    a.x += push
-                    b.x -= push
-                else:
-                    push = (oy + 0.01) / 2 * (1 if a.y >= b.y else -1)
-                    a.y += push
-                    b.y -= push
-        if not moved:
-            return
-    while any(  # did not settle: spreading the centres always ends the overlaps
-        min(_overlaps(boxes[i], boxes[j])) > 0 for i in range(n) for j in range(i + 1, n)
-    ):
-        _spread(boxes, SPREAD)
-
-
 def _spread(boxes: Sequence[_Box], factor: float) -> None:
-    cx = sum(b.x for b in boxes) / len(boxes)
+    """Spread the boxes down the page (not sideways: the width is kept)."""
     cy = sum(b.y for b in boxes) / len(boxes)
     for box in boxes:
-        box.x = cx + (box.x - cx) * factor
         box.y = cy + (box.y - cy) * factor
 
 
@@ -672,9 +603,19 @@ def _route(edge: _Edge, boxes: dict[str, _Box], offset: float) -> None:
     ]
 
 
-def _route_all(edges: Sequence[_Edge], boxes: dict[str, _Box]) -> None:
-    """Route every edge; a line that would cross another box is bent around it if it can."""
-    rects = {key: box.rect.grow(4) for key, box in boxes.items()}
+#: Routes that leave the drawing's width count as crossing this many boxes.
+OUTSIDE = 100
+
+
+def _route_all(edges: Sequence[_Edge], boxes: dict[str, _Box], half: float) -> None:
+    """Route every edge; a line that would cross another box is bent around it if it can
+    (and if the bend stays within the width)."""
+    keys = list(boxes)
+    rects = [boxes[key].rect.grow(4) for key in keys]
+    grid = BoxGrid(GRID_CELL)
+    for rect in rects:
+        grid.add(_extent(rect))
+    inner = half - 5  # drawn points are kept this far inside, with their margin
     for edge in edges:
         best: tuple[int, float] | None = None
         for bend in (0, 40, -40, 80, -80, 120, -120, 170, -170):
@@ -682,9 +623,12 @@ def _route_all(edges: Sequence[_Edge], boxes: dict[str, _Box]) -> None:
             _route(edge, boxes, offset)
             crossed = sum(
                 1
-                for key, rect in rects.items()
-                if key not in (edge.source, edge.target) and _polyline_hits(edge.points, rect)
+                for m in grid.near(_points_extent(edge.points))
+                if keys[m] not in (edge.source, edge.target)
+                and _polyline_hits(edge.points, rects[m])
             )
+            if any(abs(x) > inner for x, _ in edge.points):
+                crossed += OUTSIDE
             if crossed == 0:
                 best = None
                 break
@@ -712,41 +656,68 @@ def _label_candidates(edge: _Edge) -> list[tuple[int, Rect]]:
     return out
 
 
-def _place_labels(edges: Sequence[_Edge], boxes: dict[str, _Box]) -> bool:
-    """Put every edge label where it overlaps no box and no other label; False if one finds
-    no such place near its line."""
-    obstacles = [box.rect.grow(LABEL_PAD) for box in boxes.values()]
-    placed: list[Rect] = []
-    lines = [(edge, edge.points) for edge in edges]
+class _Rects:
+    """Rectangles in a grid: does a rectangle overlap any of them?"""
+
+    def __init__(self, rects: Iterable[Rect] = ()) -> None:
+        self.rects: list[Rect] = []
+        self.grid = BoxGrid(GRID_CELL)
+        for rect in rects:
+            self.add(rect)
+
+    def add(self, rect: Rect) -> None:
+        self.rects.append(rect)
+        self.grid.add(_extent(rect))
+
+    def hit(self, rect: Rect) -> bool:
+        rects = self.rects
+        return any(rect.intersects(rects[m]) for m in self.grid.near(_extent(rect)))
+
+
+def _place_labels(edges: Sequence[_Edge], boxes: dict[str, _Box], half: float) -> int:
+    """Put each edge label where it overlaps no box and no other label, near its line;
+    returns how many found no such place (their ``label`` stays None)."""
+    obstacles = _Rects([*(box.rect.grow(LABEL_PAD) for box in boxes.values()), *_walls(half)])
+    placed = _Rects()
+    # Every piece of every line, by the edge it belongs to.
+    pieces = BoxGrid(GRID_CELL)
+    owner: list[int] = []
+    for number, edge in enumerate(edges):
+        for a, b in itertools.pairwise(edge.points):
+            pieces.add(segment_box(a, b))
+            owner.append(number)
+    number_of = {id(edge): number for number, edge in enumerate(edges)}
     order = sorted(edges, key=lambda e: (math.dist(e.points[0], e.points[-1]), e.source, e.type))
+    failed = 0
     for edge in order:
         edge.label = None
+        own = number_of[id(edge)]
         best: tuple[int, int, int, Rect] | None = None
         for rank, (shift_rank, rect) in enumerate(_label_candidates(edge)):
-            if any(rect.intersects(o) for o in obstacles) or any(
-                rect.intersects(p.grow(ROUNDING_GAP)) for p in placed
-            ):
+            if obstacles.hit(rect) or placed.hit(rect):
                 continue
-            crossings = sum(
-                1 for other, points in lines if other is not edge and _polyline_hits(points, rect)
-            )
+            others = {owner[m] for m in pieces.near(_extent(rect))} - {own}
+            crossings = sum(1 for other in others if _polyline_hits(edges[other].points, rect))
             score = (crossings, shift_rank, rank, rect)
             if best is None or score[:3] < best[:3]:
                 best = score
             if crossings == 0 and shift_rank == 0:
                 break
         if best is None:
-            return False
+            failed += 1
+            continue
         edge.label = best[3]
-        placed.append(best[3])
-    return True
+        placed.add(best[3].grow(ROUNDING_GAP))
+    return failed
 
 
-def _place_leftover_labels(edges: Sequence[_Edge], boxes: dict[str, _Box]) -> None:
+def _place_leftover_labels(edges: Sequence[_Edge], boxes: dict[str, _Box], half: float) -> None:
     """Last resort: labels that found no room go to the nearest free spot around the line's
     middle (searching outward ring by ring, which always ends)."""
-    obstacles = [box.rect.grow(LABEL_PAD) for box in boxes.values()]
-    obstacles += [edge.label.grow(ROUNDING_GAP) for edge in edges if edge.label is not None]
+    obstacles = _Rects([*(box.rect.grow(LABEL_PAD) for box in boxes.values()), *_walls(half)])
+    for edge in edges:
+        if edge.label is not None:
+            obstacles.add(edge.label.grow(ROUNDING_GAP))
     for edge in edges:
         if edge.label is not None:
             continue
@@ -758,32 +729,37 @@ def _place_leftover_labels(edges: Sequence[_Edge], boxes: dict[str, _Box]) -> No
                 for j in (-ring, ring):
                     for dx, dy in ((i, j), (j, i)):
                         rect = Rect.around(cx + dx * 6, cy + dy * 6, edge.label_w, edge.label_h)
-                        if edge.label is None and not any(rect.intersects(o) for o in obstacles):
+                        if edge.label is None and not obstacles.hit(rect):
                             edge.label = rect
-        obstacles.append(edge.label.grow(ROUNDING_GAP))
+        obstacles.add(edge.label.grow(ROUNDING_GAP))
 
 
-def _layout(boxes: list[_Box], edges: list[_Edge]) -> None:
+def _layout(boxes: list[_Box], edges: list[_Edge], width: float) -> None:
+    half = width / 2 - MARGIN  # from the middle to either side of what is drawn
     by_id = {box.node.id: box for box in boxes}
+    index = {box.node.id: i for i, box in enumerate(boxes)}
+    sizes = [(box.w, box.h) for box in boxes]
+    links = [(index[edge.source], index[edge.target]) for edge in edges]
     best: tuple[int, list[Point]] | None = None
-    for layout in _stress_layouts(boxes, edges):
-        for box, (x, y) in zip(boxes, layout, strict=True):
+    for layout in graph_layout.stress_layouts(sizes, links, seed=SEED, edge_room=EDGE_ROOM):
+        centres = graph_layout.upright(layout, sizes, half)
+        centres = graph_layout.separate(centres, sizes, half, (BOX_GAP_X, BOX_GAP_Y))
+        centres = graph_layout.close_gaps(centres, sizes, 3 * BOX_GAP_Y)
+        for box, (x, y) in zip(boxes, centres, strict=True):
             box.x, box.y = x, y
-        _separate(boxes)
         untidy = _crossings(boxes, edges)
         if best is None or untidy < best[0]:
-            best = (untidy, [(box.x, box.y) for box in boxes])
+            best = (untidy, centres)
     assert best is not None
     for box, (x, y) in zip(boxes, best[1], strict=True):
         box.x, box.y = x, y
-    for _ in range(MAX_SPREADS):
-        _route_all(edges, by_id)
-        if _place_labels(edges, by_id):
+    for spreads in range(MAX_SPREADS + 1):
+        _route_all(edges, by_id, half)
+        if not _place_labels(edges, by_id, half):
             return
-        _spread(boxes, SPREAD)
-    _route_all(edges, by_id)
-    _place_labels(edges, by_id)
-    _place_leftover_labels(edges, by_id)
+        if spreads < MAX_SPREADS:
+            _spread(boxes, SPREAD)
+    _place_leftover_labels(edges, by_id, half)
 
 
 # -- SVG -----------------------------------------------------------------------------------
@@ -865,9 +841,11 @@ def draw_relation_graph(
     title: str,
     description: str,
     lang: str = "ar",
+    width: float = WIDTH,
 ) -> str:
     """SVG markup (no XML declaration; root <svg xmlns viewBox> named by its <title> and
-    described by its <desc>, ``role="group"`` as its nodes are links).
+    described by its <desc>, ``role="group"`` as its nodes are links), at most ``width``
+    units wide (unless its legend needs more).
 
     Nodes are boxes coloured and shaped by type (with a legend), each an ``<a>`` to the entry;
     edges are arrows labelled with the relation's Arabic word (English in their ``<title>``).
@@ -883,7 +861,7 @@ def draw_relation_graph(
     by_id = {box.node.id: box for box in boxes}
     drawn = _merge(sorted(set(edges), key=lambda e: (e.source, e.target, e.type)), lang)
     if boxes:
-        _layout(boxes, drawn)
+        _layout(boxes, drawn, width)
 
     # Everything drawn, to size the view box.
     extent: list[Rect] = [box.rect for box in boxes]
@@ -1087,6 +1065,29 @@ def draw_relation_graph(
     return ET.tostring(svg, encoding="unicode")
 
 
+def draw_relation_graph_for_page(
+    nodes: Sequence[GraphNode],
+    edges: Sequence[GraphEdge],
+    *,
+    title: str,
+    description: str,
+    lang: str = "ar",
+) -> str:
+    """:func:`draw_relation_graph` for paper: drawn at the narrowest of
+    :data:`PAGE_WIDTHS` that keeps it no taller than :data:`PAGE_ASPECT` times its width,
+    so that scaled to a page's width it fits the page (an image is not broken across
+    pages)."""
+    svg = ""
+    for width in PAGE_WIDTHS:
+        svg = draw_relation_graph(
+            nodes, edges, title=title, description=description, lang=lang, width=width
+        )
+        found = re.search(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"', svg)
+        if found and float(found.group(2)) <= PAGE_ASPECT * float(found.group(1)):
+            break
+    return svg
+
+
 #: Characters XML 1.0 does not allow (ElementTree would write them and break the document).
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -1124,11 +1125,13 @@ def graph_from_glossary(
         for entry in sorted(glossary.entries.values(), key=lambda e: e.id)
     ]
     found: list[GraphEdge] = []
+    seen: set[GraphEdge] = set()  # a list's `in` made this quadratic in the relations
 
     def add(source: str, target: str, kind: str) -> None:
         if source != target and source in glossary.entries and target in glossary.entries:
             edge = GraphEdge(source, target, kind)
-            if edge not in found:
+            if edge not in seen:
+                seen.add(edge)
                 found.append(edge)
 
     for entry in sorted(glossary.entries.values(), key=lambda e: e.id):

@@ -318,11 +318,19 @@ def timeline_items(facts: Sequence[Fact]) -> list[TimelineItem]:
     or position fact are folded into it (see the module's docstring)."""
     hosts = [f for f in facts if f.relation is None]
     items = {id(f): TimelineItem(f) for f in hosts}
+    # A relation can only join a fact that involves one of its ends (see _joins): the
+    # hosts by the entries they involve, so a large glossary is not scanned per relation.
+    involving: dict[str, list[int]] = {}
+    for number, host in enumerate(hosts):
+        for entity in host.entities | {host.subject}:
+            involving.setdefault(entity, []).append(number)
     loose: list[TimelineItem] = []
     for fact in facts:
         if fact.relation is None:
             continue
-        candidates = [h for h in hosts if _joins(fact, h)]
+        source, _kind, target = fact.relation
+        near = sorted({*involving.get(source, ()), *involving.get(target, ())})
+        candidates = [hosts[n] for n in near if _joins(fact, hosts[n])]
         if candidates:
             # A fact that starts when the relation happens, else the shortest.
             host = min(
