@@ -4,6 +4,7 @@ and its drawings carry shaped Arabic."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -109,8 +110,18 @@ def test_drawings_are_embedded_with_shaped_arabic(book_pdf: Path, book_site: Boo
     # Words that only the drawings hold: the timeline's legend and the map's inset caption.
     for drawn in ("ميلاد أو تأسيس", "مستمر", "شبه الجزيرة الكورية (تكبير)"):
         assert contains_in_order(words, letters(drawn)), drawn
-    # The wide relationship graph has a landscape page.
-    assert any(
-        float(reader.pages[i].mediabox.width) > float(reader.pages[i].mediabox.height)
+    # Every drawing reads on its page: one much wider than tall gets a landscape page of its
+    # own; the others (the graph is laid out for paper) fit the portrait page's width.
+    figures = re.findall(r'(#page\(flipped: true\)\[)?#figure\(image\(bytes\("(<svg[^>]*>)', source)
+    assert len(figures) >= 3
+    landscape = [
+        i
         for i in pages
-    )
+        if float(reader.pages[i].mediabox.width) > float(reader.pages[i].mediabox.height)
+    ]
+    for flipped, svg in figures:
+        found = re.search(r'viewBox=\\"[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)\\"', svg)
+        assert found, svg
+        width, height = float(found.group(1)), float(found.group(2))
+        assert bool(flipped) == (width > 900 and width > 1.3 * height), svg
+    assert len(landscape) == sum(bool(flipped) for flipped, _svg in figures)

@@ -42,11 +42,19 @@ def visit_glance_figure(self: HTML5Translator, node: glance_figure) -> None:
             # The markup comes from the renderers, which escape all text (ElementTree).
             svg=svg,
             caption=str(node.get("caption", "")),
-            caption_id=f"briefing-figure-{key}-caption",
+            caption_id=_caption_id(self, kind),
             full_size=full_size,
             full_size_label=label("full-size"),
         )
     )
+
+
+def _caption_id(translator: HTML5Translator, kind: str) -> str:
+    """The caption's id: the drawing's kind and its place on the page, the same in every
+    edition (the drawing itself, and so its digest, differs with the language)."""
+    count: dict[str, int] = translator.__dict__.setdefault("_briefing_figures", {})
+    count[kind] = count.get(kind, 0) + 1
+    return f"briefing-figure-{kind}-{count[kind]}-caption"
 
 
 def depart_glance_figure(self: HTML5Translator, node: glance_figure) -> None:
