@@ -6,10 +6,13 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
+import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_briefing.candidates.finder import Finder
 from tests.helpers import ROOTS, BuildFn, run_cli, warnings_of
 
 
@@ -105,3 +108,43 @@ def test_incremental_builds_keep_the_report_right(tmp_path: Path) -> None:
     assert all(
         m["file"] == "articles/moscow-talks.txt" for c in data["candidates"] for m in c["mentions"]
     )
+
+
+def test_rebuilds_reuse_the_cached_results_until_the_glossary_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    runs: list[str] = []
+    find = Finder.find
+
+    def counted(self: Finder, files: Any, *args: Any, **kwargs: Any) -> Any:
+        runs.extend(files)
+        return find(self, files, *args, **kwargs)
+
+    monkeypatch.setattr(Finder, "find", counted)
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-coverage", srcdir)
+
+    def fresh_build() -> dict:
+        shutil.rmtree(srcdir / "_build", ignore_errors=True)
+        app = SphinxTestApp("html", srcdir=srcdir)
+        app.build()
+        data = coverage(app)
+        app.cleanup()
+        return data
+
+    first = fresh_build()
+    assert sorted(runs) == ["articles/moscow-talks", "articles/seoul-visit"]
+    runs.clear()
+    # A fresh build of the same articles and glossary: nothing found again, the same report.
+    assert fresh_build() == first and runs == []
+    # A new glossary entry: every article is read again, and its name is no longer listed.
+    (srcdir / "glossary" / "kazan.toml").write_text(
+        'id = "kazan"\ntype = "place"\n\n[names]\nar = "قازان"\nen = "Kazan"\n\n'
+        '[description]\nshort_ar = "مدينة روسية."\nshort_en = "A Russian city."\n',
+        encoding="utf-8",
+    )
+    changed = fresh_build()
+    assert sorted(runs) == ["articles/moscow-talks", "articles/seoul-visit"]
+    assert "قازان" in {c["text"] for c in first["candidates"]}
+    assert "قازان" not in {c["text"] for c in changed["candidates"]}

@@ -73,6 +73,11 @@ def command(app: Sphinx, domain: BriefingDomain) -> str:
     )
 
 
+def book_command(app: Sphinx, domain: BriefingDomain) -> str:
+    """:func:`command`, worked out once per state of the book (every page's note shows it)."""
+    return domain.derived(app.builder, "coverage-command", lambda d: command(app, d))
+
+
 def coverage_json(app: Sphinx, domain: BriefingDomain, merged: list[Candidate]) -> str:
     """The content of ``coverage.json``."""
     by_article = []
@@ -93,7 +98,7 @@ def coverage_json(app: Sphinx, domain: BriefingDomain, merged: list[Candidate]) 
         "names": len(merged),
         "articles": len(by_article),
         "articles_with_names": with_names,
-        "command": command(app, domain),
+        "command": book_command(app, domain),
         "candidates": [c.as_json() for c in merged],
         "by_article": by_article,
     }
@@ -114,14 +119,14 @@ def write_coverage(app: Sphinx, exception: Exception | None) -> None:
             "briefing: %d names in %d articles have no glossary entry: %s",
             len(merged),
             articles,
-            command(app, domain),
+            book_command(app, domain),
         )
     else:
         logger.info("briefing: every name in the articles has a glossary entry")
     if app.builder.format != "html":
         return
     out = Path(app.outdir) / EXPORT_DIR / EXPORT_FILE
-    inputs = digest(domain.revision(), VERSION, command(app, domain), app.builder.name)
+    inputs = digest(domain.revision(), VERSION, book_command(app, domain), app.builder.name)
     if is_current(app, "coverage", inputs) and out.is_file():
         return
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -152,7 +157,7 @@ def add_unlinked_note(
         variants_intro=_("New spellings of glossary entries:"),
         names=names,
         variants=variants,
-        command=command(app, get_domain(app.env)),
+        command=book_command(app, get_domain(app.env)),
     )
 
 

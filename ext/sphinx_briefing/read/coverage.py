@@ -9,17 +9,29 @@ like every other per-article record), for ``_briefing/coverage.json``, the build
 editors' note at the foot of each article (:mod:`sphinx_briefing.exports.coverage`).
 
 Only the text the edition shows as written is read: a translated edition has nothing to add.
+
+The finder is built once per glossary (kept on the application, by the glossary's
+fingerprint), and what it finds in an article is kept in the machine cache
+(:mod:`sphinx_briefing.cache`) by its exact inputs (the article's lines, links and credits),
+the glossary's fingerprint and the finder's code and data: a rebuild, or a fresh build of
+unchanged articles, does not run it again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from sphinx_briefing import resources
+from sphinx_briefing.cache import cached_file, digest
 from sphinx_briefing.candidates.finder import Finder, as_record, credit_regions
 from sphinx_briefing.candidates.spans import ADJECTIVE
 from sphinx_briefing.domain import get_domain
@@ -38,16 +50,85 @@ _CLASS_KINDS = {
 }
 
 
-#: One finder per glossary (its variant index and linker), not per article, by fingerprint.
-_FINDERS: dict[str, Finder] = {}
+#: The machine cache's kind for per-article results.
+CACHE_KIND = "coverage"
+#: Bump when the shape of the cached results changes.
+CACHE_VERSION = "1"
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
-def _finder(fingerprint: str, glossary: Callable[[], Glossary]) -> Finder:
-    found = _FINDERS.get(fingerprint)
-    if found is None:
-        _FINDERS.clear()
-        found = _FINDERS[fingerprint] = Finder(glossary())
-    return found
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of the code and data the finder's results depend on (once per process)."""
+    hashed = hashlib.sha256(CACHE_VERSION.encode())
+    files = [
+        *sorted((_PACKAGE / "candidates").glob("*.py")),
+        *sorted((_PACKAGE / "text").glob("*.py")),
+        _PACKAGE / "search" / "glossary_search.py",
+        _PACKAGE / "glossary.py",
+        Path(__file__).resolve(),
+        *sorted(resources.DATA.rglob("*.json")),
+    ]
+    for path in files:
+        hashed.update(path.name.encode())
+        hashed.update(path.read_bytes())
+    return hashed.hexdigest()
+
+
+def _finder(app: Sphinx, fingerprint: str, glossary: Callable[[], Glossary]) -> Finder:
+    """The finder of the glossary with ``fingerprint``, built once per build (kept on the
+    application, so each process of a parallel build has its own)."""
+    kept: tuple[str, Finder] | None = app.__dict__.get("_briefing_coverage_finder")
+    if kept is None or kept[0] != fingerprint:
+        kept = (fingerprint, Finder(glossary()))
+        app.__dict__["_briefing_coverage_finder"] = kept
+    return kept[1]
+
+
+def _find(
+    make: Callable[[], Finder],
+    fingerprint: str,
+    docname: str,
+    lines: dict[int, str],
+    linked: dict[int, list[tuple[int, int, str]]],
+    credits: dict[int, list[tuple[int, int]]],
+) -> dict[str, list[dict[str, Any]]]:
+    """What the finder finds in one article's ``lines`` (candidates and variants, as
+    records), from the machine cache when these inputs were read before."""
+
+    def compute() -> dict[str, list[dict[str, Any]]]:
+        found = make().find({docname: lines}, {docname: linked}, {docname: credits})
+        return {
+            "candidates": [as_record(c) for c in found if c.variant_of is None],
+            "variants": [as_record(c) for c in found if c.variant_of is not None],
+        }
+
+    computed: list[dict[str, list[dict[str, Any]]]] = []
+
+    def write(path: Path) -> None:
+        computed.append(compute())
+        path.write_bytes(pickle.dumps(computed[0], protocol=pickle.HIGHEST_PROTOCOL))
+
+    # The records name no file: the same lines give the same records in any article.
+    key = digest(
+        code_version(),
+        fingerprint,
+        sorted(lines.items()),
+        sorted(linked.items()),
+        sorted(credits.items()),
+    )
+    path = cached_file(CACHE_KIND, key, write)
+    if computed:
+        return computed[0]
+    if path is not None:
+        try:
+            value: dict[str, list[dict[str, Any]]] = pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            pass
+        else:
+            if isinstance(value, dict) and set(value) == {"candidates", "variants"}:
+                return value
+    return compute()
 
 
 def _own_text(block: nodes.Element) -> str:
@@ -114,13 +195,16 @@ class FindUnlinked(SphinxTransform):
                     entity = f"{ADJECTIVE}{entity}"
                 spans.append((mention["start"], mention["end"], entity))
         fingerprint = domain.data.get("fingerprints", {}).get("aliases", "")
-        finder = _finder(fingerprint, domain.glossary)
-        found = finder.find({docname: lines}, {docname: linked}, {docname: credits})
-        coverage: dict[str, Any] = {
-            "mentions": shown,
-            "candidates": [as_record(c) for c in found if c.variant_of is None],
-            "variants": [as_record(c) for c in found if c.variant_of is not None],
-        }
+        app = self.env._app
+        found = _find(
+            lambda: _finder(app, fingerprint, domain.glossary),
+            fingerprint,
+            docname,
+            lines,
+            linked,
+            credits,
+        )
+        coverage: dict[str, Any] = {"mentions": shown, **found}
         domain.data.setdefault(KEY, {})[docname] = coverage
 
 
