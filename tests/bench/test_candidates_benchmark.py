@@ -15,16 +15,26 @@ SCRIPT = REPO / "benchmarks" / "candidates.py"
 def test_small_candidates_benchmark_writes_json(tmp_path: Path) -> None:
     out = tmp_path / "bench" / "candidates.json"
     result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--articles", "40", "--runs", "1", "--json", str(out)],
+        [
+            sys.executable,
+            str(SCRIPT),
+            *("--articles", "40", "--runs", "1", "--build-articles", "10"),
+            *("--json", str(out)),
+        ],
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "briefing candidates" in result.stdout and "coverage (build share)" in result.stdout
+    assert "briefing candidates" in result.stdout
+    assert "coverage in build, uncached" in result.stdout
+    assert "coverage in build, cached" in result.stdout
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["articles"] == 40 and 0.1 < report["corpus_mb"] < 0.4
     assert report["names"] > 20 and report["glossary"] == 106
     for key in ("candidates_cpu_s", "candidates_wall_s", "coverage_cpu_s"):
         assert isinstance(report[key], float) and report[key] > 0
     assert isinstance(report["met"], bool)
+    assert report["build_articles"] == 10
+    for state in ("cold", "warm"):
+        assert report["build"][state]["build_cpu_s"] > report["build"][state]["coverage_cpu_s"] > 0
