@@ -25,6 +25,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import compress, count
+from operator import attrgetter, not_
 from typing import Any
 
 from sphinx_briefing.candidates import cues, gazetteer
@@ -283,6 +285,9 @@ class Finder:
         return texts
 
 
+_STEM_SET = attrgetter("word.stem_set")
+
+
 class _Spellings:
     """The spellings step 3 looks for, by first word: a linker over the finder's own
     tokens (proclitics on the first word, ال on the others), without folding every line
@@ -304,7 +309,7 @@ class _Spellings:
         keys = self.by_first.keys()
         after = 0
         # The words that may start a spelling, found at C speed: most lines have none.
-        hits = [i for i, token in enumerate(tokens) if not keys.isdisjoint(token[2].stem_set)]
+        hits = list(compress(count(), map(not_, map(keys.isdisjoint, map(_STEM_SET, tokens)))))
         for index in hits:
             if index < after:
                 continue

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, count, repeat
+from operator import attrgetter
 
 from sphinx_briefing.candidates import lists
 from sphinx_briefing.candidates.cues import Cue, Cues
@@ -193,6 +195,7 @@ class Gloss:
     english: str
 
 
+_RAW = attrgetter("word.raw")
 #: What a word may start (:meth:`LineReader.interest`).
 _CUE, _KNOWN, _LATIN, _VARIANT, _REPORTING, _GIVEN, _DEMONYM = 1, 2, 4, 8, 16, 32, 64
 
@@ -298,12 +301,15 @@ class _Line:
         self.entity: list[str | None] = [None] * len(self.tokens)
         self.linked = linked
         spans = sorted(linked)
-        at = 0
-        for index, token in enumerate(self.tokens if spans else ()):
-            while at < len(spans) and spans[at][1] <= token.start:
+        at, count = 0, len(spans)
+        entity = self.entity
+        for index, (start, end, _) in enumerate(self.tokens if spans else ()):
+            while at < count and spans[at][1] <= start:
                 at += 1
-            if at < len(spans) and spans[at][0] < token.end:
-                self.entity[index] = spans[at][2]
+            if at == count:
+                break  # no span left: the rest of the line is not linked
+            if spans[at][0] < end:
+                entity[index] = spans[at][2]
         self.used = [False] * len(self.tokens)
         self.seeds: list[Seed] = []
         self.glosses: list[Gloss] = []
@@ -475,7 +481,7 @@ class _Line:
         tokens, interest = self.tokens, self.reader.interest
         known = self.reader._interest.get
         # Most words start nothing: those known to be so are left out at C speed.
-        starts = [i for i, token in enumerate(tokens) if known(token[2].raw, 1)]
+        starts = list(compress(count(), map(known, map(_RAW, tokens), repeat(1))))
         index = 0
         for at in starts:
             if at < index:

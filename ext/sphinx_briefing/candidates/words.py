@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from sphinx_briefing.text.linker import MIN_STEM_AFTER_KAF, first_word_stems, later_word_stems
@@ -19,7 +20,8 @@ from sphinx_briefing.text.normalise import TABLES, fold_char, fold_text
 #: A word: letters and digits, with the marks folding drops (harakat, tatweel, joiners)
 #: inside it, as the linker's tokens of the folded text.
 _MARKS = "\u064b-\u065f\u0610-\u061a\u06d6-\u06ed\u0670\u0640\u200c\u200d\u00ad"
-WORD = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+#: (Runs of each kind, possessive: the same spans as ``(?:[^\W_]|[marks])+``, a third faster.)
+WORD = re.compile(rf"(?:[^\W_]++|[{_MARKS}]++)++")
 
 #: Conjunction and preposition clusters that may stand before a cue word (وبـ, فلـ, كـ).
 _CLITICS = sorted(
@@ -118,24 +120,36 @@ def tokenize(line: str) -> list[Token]:
 
 
 def tokenize_many(line: str) -> list[Token]:
-    """:func:`tokenize`, the analysis looked up in a plain dict first (the common case)."""
+    """:func:`tokenize`, at C speed: the line split once into its gaps and words, the
+    offsets summed from their lengths, the analysis looked up in a plain dict (the common
+    case; :func:`analyse` on a miss)."""
+    parts = _SPLIT(line)  # gap, word, gap, word, ..., gap
+    if len(parts) == 1:
+        return []
+    bounds = list(accumulate(map(len, parts)))  # bounds[2i]: start of word i; [2i+1]: end
     known = _KNOWN
-    found: list[Token] = []
-    make = tuple.__new__  # twice as fast as Token(...): lines have many words
-    append = found.append
-    for match in WORD.finditer(line):
-        start, end = match.span()  # one call, and a slice: faster than group/start/end
-        raw = line[start:end]
-        word = known.get(raw)
-        if word is None:
-            if len(known) > 200_000:
-                known.clear()
-            word = known[raw] = analyse(raw)
-        append(make(Token, (start, end, word)))
-    return found
+    if len(known) > 200_000:
+        known.clear()
+    return list(
+        map(
+            tuple.__new__,  # twice as fast as Token(...): lines have many words
+            repeat(Token),
+            # bounds[::2] ends with the line's end (after the last gap): one more than words
+            zip(bounds[::2], bounds[1::2], map(known.__getitem__, parts[1::2]), strict=False),
+        )
+    )
 
 
-_KNOWN: dict[str, Word] = {}
+class _Known(dict[str, Word]):
+    """Each word's analysis, computed on a miss (a dict: looked up at C speed)."""
+
+    def __missing__(self, raw: str) -> Word:
+        word = self[raw] = analyse(raw)
+        return word
+
+
+_SPLIT = re.compile(f"({WORD.pattern})").split
+_KNOWN = _Known()
 
 
 def stems(word: Word) -> tuple[tuple[str, int], ...]:
