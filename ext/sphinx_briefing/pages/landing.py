@@ -151,7 +151,10 @@ class FillArticleLists(SphinxPostTransform):
     def _status(self) -> nodes.paragraph | None:
         """The translation status line, only on request and only in HTML: a reader's page
         (and the PDF) carries no build report; the log and translation.json have it."""
-        if not self.config.briefing_show_translation_status or self.app.builder.format != "html":
+        if (
+            not self.config.briefing_show_translation_status
+            or self.env._app.builder.format != "html"
+        ):
             return None
         return status_line(get_domain(self.env))
 
