@@ -146,6 +146,33 @@ def ink(page: Page, png: bytes) -> dict[str, float]:
     return result
 
 
+#: Every colour of a screenshot with its pixel count, decoded in the page (a canvas).
+_COLOURS = """async (png) => {
+  const image = new Image();
+  image.src = 'data:image/png;base64,' + png;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const data = context.getImageData(0, 0, image.width, image.height).data;
+  const counts = new Map();
+  for (let i = 0; i < data.length; i += 4) {
+    const key = '#' + [data[i], data[i + 1], data[i + 2]]
+      .map(v => v.toString(16).padStart(2, '0')).join('');
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  return [...counts.entries()];
+}"""
+
+
+def colours(page: Page, png: bytes) -> dict[str, int]:
+    """The colours of a screenshot (``#rrggbb``) and how many pixels have each."""
+    pairs: list[list[object]] = page.evaluate(_COLOURS, base64.b64encode(png).decode())
+    return {str(colour): int(str(count)) for colour, count in pairs}
+
+
 CHROMIUM = "/usr/bin/chromium"
 #: Headless flags for this closed network: no background requests, no sandbox as root.
 CHROMIUM_ARGS = [

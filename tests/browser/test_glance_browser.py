@@ -5,7 +5,6 @@ finds nothing wrong with the figures or the article."""
 
 from __future__ import annotations
 
-import base64
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +16,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Browser, Page
 
 from sphinx_briefing.glance.drawing import contrast_ratio
-from tests.helpers import BookSite, ink
+from tests.helpers import BookSite, colours, ink
 
 pytestmark = pytest.mark.browser
 
@@ -160,26 +159,6 @@ FIT = """() => {
   };
 }"""
 
-#: The most frequent colour of a screenshot: the background the legend's text is drawn on.
-BACKGROUND = """async (png) => {
-  const image = new Image();
-  image.src = 'data:image/png;base64,' + png;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height;
-  const context = canvas.getContext('2d');
-  context.drawImage(image, 0, 0);
-  const data = context.getImageData(0, 0, image.width, image.height).data;
-  const counts = new Map();
-  for (let i = 0; i < data.length; i += 4) {
-    const key = '#' + [data[i], data[i + 1], data[i + 2]]
-      .map(v => v.toString(16).padStart(2, '0')).join('');
-    counts.set(key, (counts.get(key) || 0) + 1);
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-}"""
-
 #: The colours the legend's words are painted in, as #rrggbb.
 TEXT_FILLS = """(legend) => [...new Set([...legend.querySelectorAll('text')].map(t => {
   const [r, g, b] = getComputedStyle(t).fill.match(/\\d+/g).map(Number);
@@ -295,7 +274,8 @@ def test_legends_are_readable_in_dark_mode(browser: Browser, book_site: BookSite
         for selector in LEGENDS:
             legend = page.locator(f".briefing-figure-drawing {selector}")
             legend.scroll_into_view_if_needed()
-            background = page.evaluate(BACKGROUND, base64.b64encode(legend.screenshot()).decode())
+            counts = colours(page, legend.screenshot())
+            background = max(counts, key=lambda colour: counts[colour])
             fills = page.evaluate(TEXT_FILLS, legend.element_handle())
             assert fills, selector
             for fill in fills:
