@@ -166,11 +166,8 @@ def measure(folder: Path) -> Scores:
         truth, covered, linked, known, scores
     )
 
-    found = [
-        candidate
-        for candidate in find_candidates(all_texts, loaded)
-        if candidate.variant_of is None
-    ]
+    candidates = find_candidates(all_texts, loaded)
+    found = [candidate for candidate in candidates if candidate.variant_of is None]
     # Only what the annotation covers is judged: occurrences on omitted lines are dropped.
     judged = []
     for candidate in found:
@@ -204,7 +201,7 @@ def measure(folder: Path) -> Scores:
     scores.candidate_precision = real / len(judged) if judged else 1.0
 
     scores.drafted_links, scores.link_recall_after_drafts = _after_drafts(
-        folder, all_texts, truth, covered, known, unknown
+        folder, all_texts, candidates, truth, covered, known, unknown
     )
     return scores
 
@@ -212,12 +209,14 @@ def measure(folder: Path) -> Scores:
 def _after_drafts(
     folder: Path,
     all_texts: Mapping[str, str],
+    candidates: list[Candidate],
     truth: Gold,
     covered: set[tuple[str, int]],
     known: set[str],
     unknown: Mapping[str, list[tuple[str, dict[str, Any]]]],
 ) -> tuple[float, float]:
-    """Draft every candidate into a copy of the glossary, then link again."""
+    """Draft every candidate (found with the folder's glossary) into a copy of that
+    glossary, then link again."""
     from sphinx_briefing.candidates.drafts import write_drafts
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -225,7 +224,7 @@ def _after_drafts(
         shutil.copytree(folder / "glossary", directory)
         loaded = glossary_module.load(directory)
         sources: dict[str, Source] = {name: {"title": name} for name in all_texts}
-        write_drafts(find_candidates(all_texts, loaded), directory, loaded, sources)
+        write_drafts(candidates, directory, loaded, sources)
         grown = glossary_module.load(directory)
         linked = links(all_texts, grown)
     recall_after, _precision, _count = _link_scores(truth, covered, linked, known)
