@@ -13,7 +13,7 @@ from sphinx.application import Sphinx
 
 from sphinx_briefing import nodes as bnodes
 from sphinx_briefing.config import add_config_values
-from sphinx_briefing.domain import BriefingDomain
+from sphinx_briefing.domain import BriefingDomain, fix_revision, release_revision
 from sphinx_briefing.editions.interface import register_catalogs, write_search_catalog
 from sphinx_briefing.editions.status import write_report
 from sphinx_briefing.editions.translation import use_project_translation
@@ -169,6 +169,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", write_exports)
     app.connect("build-finished", write_search_data)
     app.connect("write-started", glossary_names)  # before Sphinx makes the indexer
+    app.connect("write-started", fix_revision)
+    app.connect("build-finished", release_revision, priority=950)  # after every export
     app.connect("build-finished", write_report)
     app.connect("build-finished", build_pdf_for_html)
     app.connect("doctree-resolved", withdraw_pdf_link)

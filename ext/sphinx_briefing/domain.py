@@ -18,6 +18,7 @@ from typing import Any, ClassVar, TypeVar
 from docutils import nodes
 from docutils.nodes import Element
 from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
@@ -150,7 +151,9 @@ class BriefingDomain(Domain):
         writing phase asks for the same whole-book view on many pages (every glossary page
         for the mentions by entity, every figure of the at-a-glance page for the index)."""
         kept: dict[str, tuple[str, Any]] = builder.__dict__.setdefault("_briefing_derived", {})
-        revision = self.revision()
+        # While pages are written the book no longer changes: its revision was taken once
+        # (digesting it on every page would make writing quadratic in the articles).
+        revision = builder.__dict__.get(_WRITING_REVISION) or self.revision()
         if name not in kept or kept[name][0] != revision:
             kept[name] = (revision, make(self))
         value: T = kept[name][1]
@@ -471,6 +474,21 @@ def preview_content(entry: Entry, language: str | None = "ar") -> list[nodes.inl
 def draft_badge() -> nodes.inline:
     """The "draft" badge of an entry not reviewed yet (hover cards, glossary pages, PDF)."""
     return nodes.inline("", _("draft"), classes=["briefing-draft-badge"])
+
+
+#: Where the builder keeps the book's revision while it writes (:func:`fix_revision`).
+_WRITING_REVISION = "_briefing_writing_revision"
+
+
+def fix_revision(app: Sphinx, builder: Builder) -> None:
+    """``write-started``: take the book's revision once for the whole writing phase."""
+    builder.__dict__[_WRITING_REVISION] = get_domain(builder.env).revision()
+
+
+def release_revision(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: the next build (same builder, in a long-lived process) reads the
+    book again, so its revision is taken again."""
+    app.builder.__dict__.pop(_WRITING_REVISION, None)
 
 
 def get_domain(env: BuildEnvironment) -> BriefingDomain:

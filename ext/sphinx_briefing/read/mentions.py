@@ -7,7 +7,7 @@ scanned and recorded, never linked.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
 
 from docutils import nodes
 from sphinx import addnodes
@@ -21,18 +21,33 @@ from sphinx_briefing.editions.translation import (
     PARAGRAPH,
     TRANSLATION_OF,
 )
+from sphinx_briefing.glossary import Glossary
 from sphinx_briefing.nodes import GENERATED
 from sphinx_briefing.records import MentionRecord
-from sphinx_briefing.text.linker import Alias, Linker, Mention
+from sphinx_briefing.text.linker import Linker, Mention
 
 DENSITIES = ("all", "first-per-section", "first-per-article")
 SNIPPET_CONTEXT = 40
 
 
-@lru_cache(maxsize=4)
-def _linker(fingerprint: str, aliases: tuple[Alias, ...], people: frozenset[str]) -> Linker:
-    # Memoised per glossary content: building the trie once per process, not per document.
-    return Linker(aliases, people)
+#: How many linkers a process keeps (one per glossary state and language).
+_KEPT_LINKERS = 4
+
+
+def _linker(app: object, key: str, glossary: Callable[[], Glossary], lang: str) -> Linker:
+    """The linker of the glossary whose alias fingerprint and language are ``key``, built
+    once per process (kept on the application, so each process of a parallel build has its
+    own): the glossary and its aliases are worked out only when the key is new, not for
+    every article."""
+    kept: dict[str, Linker] = app.__dict__.setdefault("_briefing_linkers", {})
+    linker = kept.get(key)
+    if linker is None:
+        known = glossary()
+        people = frozenset(i for i, entry in known.entries.items() if entry.type == "person")
+        if len(kept) >= _KEPT_LINKERS:
+            kept.clear()
+        linker = kept[key] = Linker(known.aliases(lang), people)
+    return linker
 
 
 def snippet(text: str, start: int, end: int, context: int = SNIPPET_CONTEXT) -> str:
@@ -58,17 +73,15 @@ class LinkMentions(SphinxTransform):
         if top is None:
             return
         domain = get_domain(self.env)
-        glossary = domain.glossary()
-        if not glossary.entries:
-            return
+        if not domain.data.get("glossary"):
+            return  # no entries
         record = domain.articles.get(self.env.docname)
         original = str(record["language"]) if record else "ar"
         fingerprint = domain.data.get("fingerprints", {}).get("aliases", "")
-
-        people = frozenset(i for i, entry in glossary.entries.items() if entry.type == "person")
+        app = self.env._app
 
         def linker(lang: str) -> Linker:
-            return _linker(f"{fingerprint}:{lang}", tuple(glossary.aliases(lang)), people)
+            return _linker(app, f"{fingerprint}:{lang}", domain.glossary, lang)
 
         # Per language of the text, the entities named in full so far: a family name (كيم)
         # is a mention only after one of them (Linker.find).
