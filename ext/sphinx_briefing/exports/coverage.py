@@ -50,14 +50,18 @@ def _articles(domain: BriefingDomain) -> Iterator[tuple[str, ArticleRecord, dict
             yield docname, article, found[docname]
 
 
-def book_candidates(app: Sphinx, domain: BriefingDomain) -> list[Candidate]:
-    """Every article's names, merged over the book (mentions name the article files)."""
+def article_candidates(
+    app: Sphinx, domain: BriefingDomain
+) -> list[tuple[str, ArticleRecord, str, list[Candidate], list[Candidate]]]:
+    """Each article's names, newest first: (docname, article, source, candidates, variants),
+    their mentions naming the article's file."""
     found = []
-    for _docname, article, coverage in _articles(domain):
+    for docname, article, coverage in _articles(domain):
         source = source_path(app, article["path"])
-        for record in [*coverage["candidates"], *coverage["variants"]]:
-            found.append(from_record(record, source))
-    return merge(found)
+        names = [from_record(record, source) for record in coverage["candidates"]]
+        variants = [from_record(record, source) for record in coverage["variants"]]
+        found.append((docname, article, source, names, variants))
+    return found
 
 
 def command(app: Sphinx, domain: BriefingDomain) -> str:
@@ -78,29 +82,37 @@ def book_command(app: Sphinx, domain: BriefingDomain) -> str:
     return domain.derived(app.builder, "coverage-command", lambda d: command(app, d))
 
 
-def coverage_json(app: Sphinx, domain: BriefingDomain, merged: list[Candidate]) -> str:
-    """The content of ``coverage.json``."""
-    by_article = []
-    for docname, article, coverage in _articles(domain):
-        source = source_path(app, article["path"])
-        by_article.append(
+def coverage_json(
+    app: Sphinx,
+    domain: BriefingDomain,
+    merged: list[Candidate],
+    by_article: list[tuple[str, ArticleRecord, str, list[Candidate], list[Candidate]]]
+    | None = None,
+) -> str:
+    """The content of ``coverage.json`` (``by_article``: :func:`article_candidates`, found
+    here when None)."""
+    articles = []
+    for docname, article, source, names, variants in (
+        article_candidates(app, domain) if by_article is None else by_article
+    ):
+        articles.append(
             {
                 "article": article["slug"],
                 "source": source,
                 "url": app.builder.get_target_uri(docname),
-                "mentions": coverage["mentions"],
-                "candidates": [from_record(r, source).as_json() for r in coverage["candidates"]],
-                "variants": [from_record(r, source).as_json() for r in coverage["variants"]],
+                "mentions": domain.data[KEY][docname]["mentions"],
+                "candidates": [c.as_json() for c in names],
+                "variants": [c.as_json() for c in variants],
             }
         )
-    with_names = sum(1 for item in by_article if item["candidates"] or item["variants"])
+    with_names = sum(1 for item in articles if item["candidates"] or item["variants"])
     data = {
         "names": len(merged),
-        "articles": len(by_article),
+        "articles": len(articles),
         "articles_with_names": with_names,
         "command": book_command(app, domain),
         "candidates": [c.as_json() for c in merged],
-        "by_article": by_article,
+        "by_article": articles,
     }
     return json.dumps(data, ensure_ascii=False)
 
@@ -112,7 +124,8 @@ def write_coverage(app: Sphinx, exception: Exception | None) -> None:
     domain = get_domain(app.env)
     if not domain.articles:
         return
-    merged = book_candidates(app, domain)
+    by_article = article_candidates(app, domain)
+    merged = merge(c for *_, names, variants in by_article for c in [*names, *variants])
     articles = len({m.file for c in merged for m in c.mentions})
     if merged:
         logger.info(
@@ -130,7 +143,7 @@ def write_coverage(app: Sphinx, exception: Exception | None) -> None:
     if is_current(app, "coverage", inputs) and out.is_file():
         return
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(coverage_json(app, domain, merged) + "\n", encoding="utf-8")
+    out.write_text(coverage_json(app, domain, merged, by_article) + "\n", encoding="utf-8")
     mark_current(app, "coverage", inputs)
 
 
@@ -144,8 +157,8 @@ def add_unlinked_note(
     coverage = get_domain(app.env).data.get(KEY, {}).get(pagename)
     if not coverage or not (coverage["candidates"] or coverage["variants"]):
         return
-    names = [_shown(from_record(r, pagename)) for r in coverage["candidates"]]
-    variants = [_shown(from_record(r, pagename)) for r in coverage["variants"]]
+    names = [_shown(record) for record in coverage["candidates"]]
+    variants = [_shown(record) for record in coverage["variants"]]
     count = len(names) + len(variants)
     context["body"] += render_template(
         "briefing/unlinked.html",
@@ -161,14 +174,15 @@ def add_unlinked_note(
     )
 
 
-def _shown(candidate: Candidate) -> dict[str, Any]:
-    """What the note shows of a candidate, its type in the edition's language."""
+def _shown(record: dict[str, Any]) -> dict[str, Any]:
+    """What the note shows of a candidate (as :func:`~sphinx_briefing.candidates.finder.
+    as_record` kept it), its type in the edition's language."""
     return {
-        "text": candidate.text,
-        "type": _(TYPE_LABELS.get(candidate.type, candidate.type)),
-        "count": candidate.count,
-        "english": candidate.english,
-        "variant_of": candidate.variant_of,
+        "text": record["text"],
+        "type": _(TYPE_LABELS.get(record["type"], record["type"])),
+        "count": len(record["mentions"]),
+        "english": record["english"],
+        "variant_of": record["variant_of"],
     }
 
 

@@ -133,14 +133,18 @@ def _find(
 
 def _own_text(block: nodes.Element) -> str:
     """The block's article text as in its source line (generated numbers left out)."""
-    parts = []
-    for text in block.findall(nodes.Text):
-        parent = text.parent
-        while parent is not None and parent is not block and not isinstance(parent, GENERATED):
-            parent = parent.parent
-        if parent is block:
-            parts.append(str(text))
+    parts: list[str] = []
+    _collect_text(block, parts)
     return "".join(parts)
+
+
+def _collect_text(node: nodes.Element, parts: list[str]) -> None:
+    # One walk down the block (not a search for each text's generated ancestor).
+    for child in node.children:
+        if isinstance(child, nodes.Text):
+            parts.append(str(child))
+        elif isinstance(child, nodes.Element) and not isinstance(child, GENERATED):
+            _collect_text(child, parts)
 
 
 def _kind(block: nodes.Element) -> Kind:
