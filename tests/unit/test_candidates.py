@@ -170,7 +170,12 @@ def test_json_shape_and_english_names() -> None:
     found = {c.text: c for c in find_candidates({"a.txt": text}, None)}
     kazan, lavrov = found["قازان"], found["سيرغي لافروف"]
     assert (kazan.english, kazan.english_is_guess, kazan.place_kind) == ("Kazan", False, "city")
-    assert lavrov.english_is_guess and lavrov.english and "suggestion" in lavrov.why
+    # A foreign name the table knows is no guess; a name it does not know is transliterated.
+    assert (lavrov.english, lavrov.english_is_guess) == ("Sergey Lavrov", False)
+    assert "suggestion" not in lavrov.why
+    other = find_candidates({"b.txt": "عنوان\nقال الوزير تشو هيون إن الزيارة مهمة.\n"}, None)
+    (cho,) = [c for c in other if c.text == "تشو هيون"]
+    assert cho.english_is_guess and cho.english and "suggestion" in cho.why
     data = lavrov.as_json()
     assert list(data) == [
         "text", "type", "mentions", "count", "score", "variant_of", "english", "why",

@@ -42,7 +42,9 @@ def test_text_shows_a_block_with_context_per_name() -> None:
     blocks = result.stdout.strip().split("\n\n")
     peskov = next(b for b in blocks if b.startswith("دميتري بيسكوف"))
     assert "(person, 1×, score" in peskov
-    assert "English: " in peskov and "(suggested)" in peskov
+    assert "English: Dmitry Peskov" in peskov and "(suggested)" not in peskov
+    cho = next(b for b in blocks if b.startswith("تشو هيون"))
+    assert "English: " in cho and "(suggested)" in cho
     assert "moscow-talks.txt:4: وقال المتحدث باسم الكرملين ⟦دميتري بيسكوف⟧ إن" in peskov
 
 

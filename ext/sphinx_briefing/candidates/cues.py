@@ -125,7 +125,7 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(t.text for t in tokens(fold_text(text)))
 
 
-def _validated(path: Path | None = None, schema_path: Path | None = None) -> dict[str, Any]:
+def validated(path: Path | None = None, schema_path: Path | None = None) -> dict[str, Any]:
     """A data file checked against its schema (the cue file by default)."""
     path, schema_path = path or CUES_PATH, schema_path or SCHEMA_PATH
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
@@ -145,9 +145,9 @@ def _folded(items: object) -> frozenset[str]:
 @cache
 def load() -> Cues:
     """The cues, read and checked once per process (a bad file raises ValueError)."""
-    data = _validated()
-    names = _validated(NAMES_PATH, NAMES_SCHEMA_PATH)
-    nouns = _validated(NOUNS_PATH, NOUNS_SCHEMA_PATH)
+    data = validated()
+    names = validated(NAMES_PATH, NAMES_SCHEMA_PATH)
+    nouns = validated(NOUNS_PATH, NOUNS_SCHEMA_PATH)
     found: dict[str, list[Cue]] = {}
 
     def add(text: str, kind: CandidateType, role: Role) -> None:

@@ -1,16 +1,25 @@
-"""A suggested English spelling of a new Arabic name: a transliteration to be checked.
+"""A suggested English spelling of a new Arabic name: a known spelling or a transliteration.
 
-Not a romanisation standard: a reader's guess at how the name is written in English news,
-with the vowel letters read as vowels between consonants (روبيو → Rubio), ال as ``al-``, and
-غ read as g (foreign names: سيرغي → Sergi). Every suggestion is marked as a guess.
+Foreign names are read first in ``data/foreign-names.json`` (سيرغي لافروف → Sergey Lavrov,
+جين بينغ → Jinping), the longest run of words first; the words it does not know are
+transliterated. The transliteration is not a romanisation standard: a reader's guess at how the
+name is written in English news, with the vowel letters read as vowels between consonants
+(روبيو → Rubio), ال as ``al-``, and غ read as g. A name is a guess unless every word of it came
+from the table.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
-from sphinx_briefing.text.normalise import fold_char
+from sphinx_briefing import resources
+from sphinx_briefing.candidates.cues import validated, words_of
+from sphinx_briefing.text.normalise import fold_char, fold_text
+
+TABLE_PATH = resources.DATA / "foreign-names.json"
+TABLE_SCHEMA_PATH = resources.SCHEMAS / "foreign-names.schema.json"
 
 _CONSONANTS = {
     "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
@@ -54,12 +63,60 @@ def _word(word: str) -> str:
     return article + text[:1].upper() + text[1:] if text else ""
 
 
+def read_table(path: Path | None = None, schema_path: Path | None = None) -> dict[str, str]:
+    """The English spelling of each foreign name part, by its folded Arabic spelling (words
+    joined by one space), checked against its schema: a bad file, or a spelling that folds like
+    another with a different English, raises ValueError naming the file."""
+    path = path or TABLE_PATH
+    data = validated(path, schema_path or TABLE_SCHEMA_PATH)
+    table: dict[str, str] = {}
+    for group in data["names"].values():
+        for english, spellings in group.items():
+            for spelling in spellings:
+                key = " ".join(words_of(spelling))
+                if table.setdefault(key, english) != english:
+                    raise ValueError(f"{path}: {spelling}: both {table[key]} and {english}")
+    return table
+
+
+@cache
+def _table() -> tuple[dict[str, str], int]:
+    """The table, read once per process, and the most words a spelling of it has."""
+    table = read_table()
+    return table, max(key.count(" ") + 1 for key in table)
+
+
 @lru_cache(maxsize=20_000)
-def suggest(name: str) -> str | None:
-    """A guess at the English spelling of the Arabic ``name``, or None when it has no
-    letter to transliterate."""
+def english_name(name: str) -> tuple[str | None, bool]:
+    """The English spelling of the Arabic ``name`` and whether it is a guess: (None, False)
+    when the name has no letter to transliterate, not a guess when every word of it is in the
+    table of foreign names."""
     # Folded for the letters' forms (أ, ى, harakat), ة kept: it reads "a", ه reads "h".
     folded = "".join(c if c == "ة" else fold_char(c) for c in unicodedata.normalize("NFC", name))
-    words = [_word(word) for word in folded.replace("-", " ").split()]
-    text = " ".join(w for w in words if w)
-    return text or None
+    words = folded.replace("-", " ").split()
+    # The table's keys are folded with ة as ه.
+    keys = [fold_text(word) for word in words]
+    table, longest = _table()
+    out: list[str] = []
+    guess = False
+    index = 0
+    while index < len(words):
+        # The longest run of words the table knows, so that جين بينغ reads as one name.
+        for size in range(min(longest, len(words) - index), 0, -1):
+            english = table.get(" ".join(keys[index : index + size]))
+            if english is not None:
+                break
+        else:
+            size, english = 1, _word(words[index])
+            guess = guess or bool(english)
+        if english:
+            out.append(english)
+        index += size
+    return (" ".join(out), guess) if out else (None, False)
+
+
+@lru_cache(maxsize=20_000)
+def suggest(name: str) -> str | None:
+    """The English spelling of the Arabic ``name`` (:func:`english_name`), or None when it has
+    no letter to transliterate."""
+    return english_name(name)[0]

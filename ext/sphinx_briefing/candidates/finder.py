@@ -30,7 +30,7 @@ from operator import attrgetter, not_
 from typing import Any
 
 from sphinx_briefing.candidates import cues, gazetteer
-from sphinx_briefing.candidates.english import suggest
+from sphinx_briefing.candidates.english import english_name
 from sphinx_briefing.candidates.model import Candidate, CandidateType, Occurrence
 from sphinx_briefing.candidates.spans import ADJECTIVE, JOINERS, STRENGTH, LineReader, Seed
 from sphinx_briefing.candidates.variants import Variants
@@ -463,7 +463,7 @@ def _candidate(group: _Group) -> Candidate | None:
         english = place.en
     guess = False
     if english is None:
-        english, guess = suggest(text), True
+        english, guess = english_name(text)
     why = _why(group) + ("; English name a suggestion" if guess and english else "")
     return Candidate(
         text=text,
