@@ -1,0 +1,33 @@
+"""The candidate finder's line splitting (``candidates/words.py``): whatever the line, the
+fast split (:func:`tokenize_many`, the finder's) gives the words :func:`tokenize` finds with
+the word pattern, at the same places."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sphinx_briefing.candidates.words import tokenize, tokenize_many
+
+#: Arabic letters and marks, Latin letters, digits, «_», spaces and punctuation, tatweel and
+#: joiners: every kind of character the two ways of splitting treat differently.
+_CHARS = st.sampled_from(
+    list("وأكدَّ لافروف كيمُ جونغ-أون abc XYZ 2025 ٢٠٢٥ _ ، . : « » ( ) ـ \u200c\u200d\u00ad\t")
+)
+
+
+@given(st.lists(_CHARS, max_size=60).map("".join))
+def test_fast_split_matches_the_word_pattern(line: str) -> None:
+    tokens = tokenize_many(line)
+    assert tokens == tokenize(line)
+    for token in tokens:
+        assert token.word.raw == line[token.start : token.end]
+
+
+def test_underscore_parts_words_as_the_word_pattern_does() -> None:
+    assert [t.word.raw for t in tokenize_many("a_b وزير_الخارجية")] == [
+        "a",
+        "b",
+        "وزير",
+        "الخارجية",
+    ]
