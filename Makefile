@@ -22,7 +22,7 @@ help:
 	@echo "make test   run lint and the whole test suite"
 	@echo "make test-fast  unit and build tests only (about a minute)"
 	@echo "make lint   ruff and mypy (strict on ext/sphinx_briefing)"
-	@echo "make bench  build cost against plain Sphinx at 1,000 articles, PDF, linker (~20 min)"
+	@echo "make bench  build cost against plain Sphinx at 1,000 articles, PDF, linker, coverage report (~25 min)"
 	@echo "make bench-quick  the same at 100 articles, 1,000 glossary entries (~5 min)"
 	@echo "make screenshots  the README's pictures from the built book (manual/images/)"
 	@echo "make clean  remove build/"
@@ -90,6 +90,7 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build.py $(BENCHFLAGS)
+	$(BIN)/python benchmarks/candidates.py
 
 bench-quick: $(STAMP)
 	$(BIN)/python benchmarks/build.py --quick $(BENCHFLAGS)

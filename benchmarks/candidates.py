@@ -63,7 +63,7 @@ RUNS = 3
 CANDIDATES_TARGET_S = 10.0
 COVERAGE_TARGET = 0.03
 #: The size of the real build the coverage share is measured in (0: none).
-BUILD_ARTICLES = 200
+BUILD_ARTICLES = 1_000
 #: The child build writes what it timed here (JSON).
 _TIMES_ENV = "BRIEFING_BENCH_COVERAGE_TIMES"
 
