@@ -78,6 +78,9 @@ class LinkMentions(SphinxTransform):
         record = domain.articles.get(self.env.docname)
         original = str(record["language"]) if record else "ar"
         fingerprint = domain.data.get("fingerprints", {}).get("aliases", "")
+        if not fingerprint:
+            # Never two glossaries under one key (the fingerprint is stored before reading).
+            fingerprint = domain.glossary().fingerprint("aliases")
         app = self.env._app
 
         def linker(lang: str) -> Linker:
