@@ -70,3 +70,20 @@ class set_aside(nodes.container):
 DIRECTION = "briefing_dir"
 
 GENERATED = (paragraph_number, section_number, entity_preview)
+
+
+def source_text(block: nodes.Element) -> str:
+    """The block's article text, exactly as in its source line: its text nodes in order,
+    those inside generated numbers and previews (:data:`GENERATED`) left out."""
+    parts: list[str] = []
+    _collect_source_text(block, parts)
+    return "".join(parts)
+
+
+def _collect_source_text(node: nodes.Element, parts: list[str]) -> None:
+    # One walk down the block, not a search up from each text for a generated ancestor.
+    for child in node.children:
+        if isinstance(child, nodes.Text):
+            parts.append(str(child))
+        elif isinstance(child, nodes.Element) and not isinstance(child, GENERATED):
+            _collect_source_text(child, parts)

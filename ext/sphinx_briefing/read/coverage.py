@@ -37,7 +37,7 @@ from sphinx_briefing.candidates.spans import ADJECTIVE
 from sphinx_briefing.domain import get_domain
 from sphinx_briefing.editions.translation import LANG, TRANSLATION_OF
 from sphinx_briefing.glossary import Glossary
-from sphinx_briefing.nodes import GENERATED
+from sphinx_briefing.nodes import source_text
 from sphinx_briefing.text.article import Kind
 
 #: Where the domain keeps each article's coverage.
@@ -131,22 +131,6 @@ def _find(
     return compute()
 
 
-def _own_text(block: nodes.Element) -> str:
-    """The block's article text as in its source line (generated numbers left out)."""
-    parts: list[str] = []
-    _collect_text(block, parts)
-    return "".join(parts)
-
-
-def _collect_text(node: nodes.Element, parts: list[str]) -> None:
-    # One walk down the block (not a search for each text's generated ancestor).
-    for child in node.children:
-        if isinstance(child, nodes.Text):
-            parts.append(str(child))
-        elif isinstance(child, nodes.Element) and not isinstance(child, GENERATED):
-            _collect_text(child, parts)
-
-
 def _kind(block: nodes.Element) -> Kind:
     if isinstance(block, nodes.title):
         return Kind.HEADLINE if "briefing-article" in block.parent["classes"] else Kind.HEADING
@@ -183,7 +167,7 @@ class FindUnlinked(SphinxTransform):
                 continue
             if TRANSLATION_OF in block or str(block.get(LANG, original)) != original:
                 continue
-            line = " " * int(block["briefing_column"]) + _own_text(block)
+            line = " " * int(block["briefing_column"]) + source_text(block)
             lines[block.line] = line
             regions = credit_regions(line, _kind(block))
             if regions:

@@ -22,7 +22,7 @@ from sphinx_briefing.editions.translation import (
     TRANSLATION_OF,
 )
 from sphinx_briefing.glossary import Glossary
-from sphinx_briefing.nodes import GENERATED
+from sphinx_briefing.nodes import GENERATED, source_text
 from sphinx_briefing.records import MentionRecord
 from sphinx_briefing.text.linker import Linker, Mention
 
@@ -167,7 +167,7 @@ class LinkMentions(SphinxTransform):
     ) -> MentionRecord:
         """``original``: the (text, column) of a translated block's original, when the
         mention is in that; ``nested``: the mention is inside a longer one."""
-        text, column = original or (_plain_text(block), int(block.get("briefing_column", 0)))
+        text, column = original or (source_text(block), int(block.get("briefing_column", 0)))
         column += offset
         is_para = isinstance(block, nodes.paragraph) and "briefing_number" in block
         if TRANSLATION_OF in block:
@@ -238,13 +238,8 @@ def _own_text(text: nodes.Text, block: nodes.Element) -> bool:
     return True
 
 
-def _plain_text(block: nodes.Element) -> str:
-    """The block's article text, exactly as in the source line."""
-    return "".join(str(t) for t in block.findall(nodes.Text) if not _generated(t, block))
-
-
 def _offset(block: nodes.Element, target: nodes.Text) -> int:
-    """Where ``target`` starts within :func:`_plain_text` of the block."""
+    """Where ``target`` starts within the block's :func:`~sphinx_briefing.nodes.source_text`."""
     position = 0
     for node in block.findall(nodes.Text):
         if node is target:
