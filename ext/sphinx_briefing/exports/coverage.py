@@ -86,15 +86,12 @@ def coverage_json(
     app: Sphinx,
     domain: BriefingDomain,
     merged: list[Candidate],
-    by_article: list[tuple[str, ArticleRecord, str, list[Candidate], list[Candidate]]]
-    | None = None,
+    by_article: list[tuple[str, ArticleRecord, str, list[Candidate], list[Candidate]]],
 ) -> str:
-    """The content of ``coverage.json`` (``by_article``: :func:`article_candidates`, found
-    here when None)."""
+    """The content of ``coverage.json``: ``merged`` the book's names, ``by_article`` each
+    article's (:func:`article_candidates`)."""
     articles = []
-    for docname, article, source, names, variants in (
-        article_candidates(app, domain) if by_article is None else by_article
-    ):
+    for docname, article, source, names, variants in by_article:
         articles.append(
             {
                 "article": article["slug"],
