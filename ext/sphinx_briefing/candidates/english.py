@@ -115,7 +115,6 @@ def english_name(name: str) -> tuple[str | None, bool]:
     return (" ".join(out), guess) if out else (None, False)
 
 
-@lru_cache(maxsize=20_000)
 def suggest(name: str) -> str | None:
     """The English spelling of the Arabic ``name`` (:func:`english_name`), or None when it has
     no letter to transliterate."""
