@@ -118,34 +118,6 @@ def serve(directory: Path) -> Iterator[str]:
         server.shutdown()
 
 
-#: Measured in the page (a canvas decodes the PNG): see :func:`ink`.
-_INK = """async (png) => {
-  const image = new Image();
-  image.src = 'data:image/png;base64,' + png;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height;
-  const context = canvas.getContext('2d');
-  context.drawImage(image, 0, 0);
-  const data = context.getImageData(0, 0, image.width, image.height).data;
-  let inked = 0;
-  const colours = new Set();
-  for (let i = 0; i < data.length; i += 4) {
-    if (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245) inked++;
-    colours.add((data[i] >> 4) + ',' + (data[i + 1] >> 4) + ',' + (data[i + 2] >> 4));
-  }
-  return {inked: inked / (data.length / 4), colours: colours.size};
-}"""
-
-
-def ink(page: Page, png: bytes) -> dict[str, float]:
-    """How much of a screenshot is drawn: ``inked``, the share of pixels that are not
-    near-white, and ``colours``, the distinct colours at 4 bits per channel."""
-    result: dict[str, float] = page.evaluate(_INK, base64.b64encode(png).decode())
-    return result
-
-
 #: Every colour of a screenshot with its pixel count, decoded in the page (a canvas).
 _COLOURS = """async (png) => {
   const image = new Image();
@@ -171,6 +143,17 @@ def colours(page: Page, png: bytes) -> dict[str, int]:
     """The colours of a screenshot (``#rrggbb``) and how many pixels have each."""
     pairs: list[list[object]] = page.evaluate(_COLOURS, base64.b64encode(png).decode())
     return {str(colour): int(str(count)) for colour, count in pairs}
+
+
+def ink(page: Page, png: bytes) -> dict[str, float]:
+    """How much of a screenshot is drawn: ``inked``, the share of pixels that are not
+    near-white, and ``colours``, the distinct colours at 4 bits per channel (from
+    :func:`colours`)."""
+    counts = colours(page, png)
+    channels = {colour: [int(colour[k : k + 2], 16) for k in (1, 3, 5)] for colour in counts}
+    inked = sum(n for colour, n in counts.items() if min(channels[colour]) < 245)
+    coarse = {tuple(v >> 4 for v in rgb) for rgb in channels.values()}
+    return {"inked": inked / sum(counts.values()), "colours": len(coarse)}
 
 
 CHROMIUM = "/usr/bin/chromium"
