@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_briefing.candidates.words import tokenize, tokenize_many
+from sphinx_briefing.candidates.words import tokenize, tokenize_gaps, tokenize_many
 
 #: Arabic letters and marks, Latin letters, digits, «_», spaces and punctuation, tatweel and
 #: joiners: every kind of character the two ways of splitting treat differently.
@@ -22,6 +22,16 @@ def test_fast_split_matches_the_word_pattern(line: str) -> None:
     assert tokens == tokenize(line)
     for token in tokens:
         assert token.word.raw == line[token.start : token.end]
+
+
+@given(st.lists(_CHARS, max_size=60).map("".join))
+def test_gaps_and_words_make_the_line(line: str) -> None:
+    tokens, gaps = tokenize_gaps(line)
+    assert len(gaps) == len(tokens) + 1
+    assert "".join(g + t.word.raw for g, t in zip(gaps, tokens, strict=False)) + gaps[-1] == line
+    for index, token in enumerate(tokens):
+        before = tokens[index - 1].end if index else 0
+        assert gaps[index] == line[before : token.start]
 
 
 def test_underscore_parts_words_as_the_word_pattern_does() -> None:

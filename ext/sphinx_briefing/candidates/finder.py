@@ -34,7 +34,7 @@ from sphinx_briefing.candidates.english import english_name
 from sphinx_briefing.candidates.model import Candidate, CandidateType, Occurrence
 from sphinx_briefing.candidates.spans import ADJECTIVE, JOINERS, STRENGTH, LineReader, Seed
 from sphinx_briefing.candidates.variants import Variants
-from sphinx_briefing.candidates.words import WORD, Token, skeleton, tokenize_many
+from sphinx_briefing.candidates.words import WORD, Token, skeleton, tokenize_gaps, tokenize_many
 from sphinx_briefing.glossary import Glossary
 from sphinx_briefing.text import article, line_roles
 from sphinx_briefing.text.article import Kind, Layout
@@ -201,12 +201,12 @@ class Finder:
         if linked is None:
             linked = {name: self.linked(lines) for name, lines in files.items()}
         groups: dict[tuple[str, ...], _Group] = {}
-        # Each line's words, found once for both passes.
-        words: dict[tuple[str, int], list[Token]] = {}
+        # Each line's words and gaps, found once for both passes.
+        words: dict[tuple[str, int], tuple[list[Token], list[str]]] = {}
         for name, lines in files.items():
             spans = linked.get(name, {})
             for number in sorted(lines):
-                tokens = words[name, number] = tokenize_many(lines[number])
+                tokens = words[name, number] = tokenize_gaps(lines[number])
                 seeds, glosses = self.reader.read(
                     number,
                     lines[number],
@@ -232,7 +232,7 @@ class Finder:
         groups: list[_Group],
         files: Mapping[str, Mapping[int, str]],
         linked: Mapping[str, Mapping[int, Sequence[Span]]],
-        words: Mapping[tuple[str, int], list[Token]],
+        words: Mapping[tuple[str, int], tuple[list[Token], list[str]]],
     ) -> None:
         """Find every group's spellings again in every line (step 3)."""
         spellings = _Spellings()
@@ -245,7 +245,7 @@ class Finder:
             spans = linked.get(name, {})
             for number in sorted(lines):
                 taken = spans.get(number, ())
-                found_in = spellings.find(lines[number], words[name, number])
+                found_in = spellings.find(lines[number], *words[name, number])
                 for start, end, found, text in found_in:
                     if any(s < end and start < e for s, e, _ in taken):
                         continue
@@ -303,11 +303,14 @@ class _Spellings:
             items.append((words, group))
             items.sort(key=lambda item: -len(item[0]))
 
-    def find(self, line: str, tokens: list[Token]) -> Iterable[tuple[int, int, int, str]]:
-        """(start, end, group, text) of each spelling in ``line`` (its ``tokens``), longest
-        first, none overlapping."""
-        keys = self.by_first.keys()
+    def find(
+        self, line: str, tokens: list[Token], gaps: list[str]
+    ) -> Iterable[tuple[int, int, int, str]]:
+        """(start, end, group, text) of each spelling in ``line`` (its ``tokens`` and
+        ``gaps``, :func:`~sphinx_briefing.candidates.words.tokenize_gaps`), longest first,
+        none overlapping."""
         after = 0
+        keys = self.by_first.keys()
         # The words that may start a spelling, found at C speed: most lines have none.
         hits = list(compress(count(), map(not_, map(keys.isdisjoint, map(_STEM_SET, tokens)))))
         for index in hits:
@@ -324,7 +327,7 @@ class _Spellings:
                     if prefix.endswith(("ال", "لل")) and not words[0].startswith("ال"):
                         continue
                     if end <= len(tokens) and all(
-                        line[tokens[k - 1].end : tokens[k].start].strip() in JOINERS
+                        (gaps[k] == " " or gaps[k].strip() in JOINERS)
                         and words[k - index] in tokens[k].word.later
                         for k in range(index + 1, end)
                     ):

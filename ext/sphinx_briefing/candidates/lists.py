@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress, count, pairwise
+from operator import attrgetter
 from typing import Protocol
 
 from sphinx_briefing.candidates.cues import Cues
@@ -47,6 +48,7 @@ class _Line(Protocol):
     cues: Cues
     line: str
     tokens: list[Token]
+    gaps: list[str]
     entity: list[str | None]
     used: list[bool]
 
@@ -83,6 +85,8 @@ _DASHES = frozenset("-–—")
 ITEM_WORDS = 4
 #: Longest name in brackets after a person (a team or party).
 AFFILIATION_WORDS = 3
+#: Whether a token's word starts with و.
+_WAW = attrgetter("word.waw")
 #: Names of Arab people go on after these words.
 _PARTICLES = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ال"})
 
@@ -107,14 +111,22 @@ class _Item:
 
 def _split(line: _Line) -> list[_Item]:
     """The items of a line, in order."""
-    tokens, text = line.tokens, line.line
+    tokens, gaps = line.tokens, line.gaps
+    if not tokens:
+        return []
+    # Only a gap other than one space, or a word that starts with و, may start an item or
+    # change the brackets: the words between those go on the item before (found at C speed).
+    marks = compress(count(), map(" ".__ne__, gaps[: len(tokens)]))
+    waws = compress(count(), map(_WAW, tokens))
     items: list[_Item] = []
     depth = paren = 0
     quoted = False
-    for index, token in enumerate(tokens):
-        gap = text[tokens[index - 1].end if index else 0 : token.start]
+    for index in sorted({0, *marks, *waws}):
+        if items and items[-1].last < index - 1:
+            items[-1].last = index - 1
+        gap = gaps[index]
         boundary = hard = False
-        for char in "" if gap == " " else gap:  # most gaps are one space
+        for char in "" if gap == " " else gap:
             if char in _OPEN:
                 depth += 1
                 paren += char == "("
@@ -136,8 +148,8 @@ def _split(line: _Line) -> list[_Item]:
         if stripped and stripped[0] in _DASHES and stripped != gap:
             boundary = True  # a spaced dash: «أ - ب»
         offset = 0
-        word = token.word
-        if index and word.folded[:1] == "و" and _conjunct(line, word):
+        word = tokens[index].word
+        if index and word.waw and _conjunct(line, word):
             boundary, offset = True, 1  # «، وعبد الله»: the item starts after و
         if boundary or not items:
             items.append(
@@ -147,6 +159,7 @@ def _split(line: _Line) -> list[_Item]:
             )
         else:
             items[-1].last = index
+    items[-1].last = max(items[-1].last, len(tokens) - 1)
     return items
 
 

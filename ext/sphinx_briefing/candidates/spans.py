@@ -30,7 +30,7 @@ from sphinx_briefing.candidates.cues import Cue, Cues
 from sphinx_briefing.candidates.gazetteer import Gazetteer, Place
 from sphinx_briefing.candidates.model import CandidateType
 from sphinx_briefing.candidates.variants import Name, Variants
-from sphinx_briefing.candidates.words import Token, Word, analyse, stems, tokenize_many
+from sphinx_briefing.candidates.words import Token, Word, analyse, stems, tokenize_gaps
 
 #: How a linked span of an adjective is marked: its entity with this prefix
 #: (``adjective:russia``), so an adjective is never taken for a name inside a name.
@@ -269,13 +269,13 @@ class LineReader:
         line: str,
         linked: Sequence[tuple[int, int, str]] = (),
         credits: Sequence[tuple[int, int]] = (),
-        tokens: list[Token] | None = None,
+        tokens: tuple[list[Token], list[str]] | None = None,
     ) -> tuple[list[Seed], list[Gloss]]:
         """The seeds of ``line`` (1-based ``number``) and the English glosses found for
         them; ``linked``: the (start, end, entity) spans the glossary's linker linked;
         ``credits``: the (start, end) of the line's credits (a byline, a dateline), where
-        the names stand alone between dashes and colons; ``tokens``: the line's words, if
-        already found (:func:`~sphinx_briefing.candidates.words.tokenize_many`)."""
+        the names stand alone between dashes and colons; ``tokens``: the line's words and
+        gaps, if already found (:func:`~sphinx_briefing.candidates.words.tokenize_gaps`)."""
         reading = _Line(self, number, line, linked, tokens)
         for start, end in credits:
             reading.credit(start, end)
@@ -291,13 +291,14 @@ class _Line:
         number: int,
         line: str,
         linked: Sequence[tuple[int, int, str]],
-        tokens: list[Token] | None = None,
+        tokens: tuple[list[Token], list[str]] | None = None,
     ) -> None:
         self.reader = reader
         self.cues = reader.cues
         self.number = number
         self.line = line
-        self.tokens = tokenize_many(line) if tokens is None else tokens
+        #: The words, and what stands before each (``gaps[i]``) and after the last.
+        self.tokens, self.gaps = tokenize_gaps(line) if tokens is None else tokens
         self.entity: list[str | None] = [None] * len(self.tokens)
         self.linked = linked
         spans = sorted(linked)
@@ -320,10 +321,14 @@ class _Line:
         """What stands between word ``index - 1`` and word ``index``."""
         if index <= 0 or index >= len(self.tokens):
             return ""
-        return self.line[self.tokens[index - 1].end : self.tokens[index].start].strip()
+        return self.gaps[index].strip()
 
     def joined(self, index: int) -> bool:
-        return self.gap(index) in JOINERS
+        """Whether word ``index`` goes on from the one before (a space or a dash between)."""
+        if index <= 0 or index >= len(self.tokens):
+            return True
+        gap = self.gaps[index]
+        return gap == " " or gap.strip() in JOINERS
 
     def free(self, index: int) -> bool:
         return index < len(self.tokens) and not self.used[index] and self.entity[index] is None

@@ -59,6 +59,8 @@ class Word:
     later: tuple[str, ...] = ()
     #: The stems of :attr:`stems` alone, for set operations.
     stem_set: frozenset[str] = frozenset()
+    #: Folded, starts with و (perhaps «and» + a name: a list's next item).
+    waw: bool = False
 
 
 class Token(NamedTuple):
@@ -111,6 +113,7 @@ def analyse(raw: str) -> Word:
         stems=found,
         later=tuple(later_word_stems(folded)),
         stem_set=frozenset(stem for stem, _ in found),
+        waw=folded[:1] == "و",
     )
 
 
@@ -120,17 +123,24 @@ def tokenize(line: str) -> list[Token]:
 
 
 def tokenize_many(line: str) -> list[Token]:
-    """:func:`tokenize`, at C speed: the line split once into its gaps and words, the
-    offsets summed from their lengths, the analysis looked up in a plain dict (the common
-    case; :func:`analyse` on a miss)."""
+    """:func:`tokenize`, at C speed (:func:`tokenize_gaps` without the gaps)."""
+    return tokenize_gaps(line)[0]
+
+
+def tokenize_gaps(line: str) -> tuple[list[Token], list[str]]:
+    """The words of ``line`` (as :func:`tokenize`) and the gaps around them: ``gaps[i]`` is
+    the text before word ``i`` (after word ``i - 1``), ``gaps[-1]`` the text after the
+    last word. At C speed: the line split once into its gaps and words, the offsets summed
+    from their lengths, the analysis looked up in a plain dict (the common case;
+    :func:`analyse` on a miss)."""
     parts = _SPLIT(line)  # gap, word, gap, word, ..., gap
     if len(parts) == 1:
-        return []
+        return [], parts
     bounds = list(accumulate(map(len, parts)))  # bounds[2i]: start of word i; [2i+1]: end
     known = _KNOWN
     if len(known) > 200_000:
         known.clear()
-    return list(
+    tokens = list(
         map(
             tuple.__new__,  # twice as fast as Token(...): lines have many words
             repeat(Token),
@@ -138,6 +148,7 @@ def tokenize_many(line: str) -> list[Token]:
             zip(bounds[::2], bounds[1::2], map(known.__getitem__, parts[1::2]), strict=False),
         )
     )
+    return tokens, parts[::2]
 
 
 class _Known(dict[str, Word]):
