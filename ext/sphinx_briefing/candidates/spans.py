@@ -249,7 +249,7 @@ class LineReader:
                 _CUE * any(r in self.cues.by_first for r in bare)
                 | _KNOWN * any(s in self.places.by_first or s in self.cues.known for s in stems)
                 | _LATIN * (word.latin and not word.number)
-                | _VARIANT * any(self.variants.firsts(s) for s in stems)
+                | _VARIANT * any(self.variant_starts(word))
                 | _REPORTING * any(r in self.cues.reporting_verbs for r in bare)
                 | _GIVEN * any(r in self.cues.given_names for r in bare)
                 | _DEMONYM
@@ -1066,14 +1066,14 @@ class _Line:
             end = index + len(name.words)
             if end > len(tokens) or (best is not None and end <= best[0]):
                 continue
-            if not all(
+            # The spelling first (remembered, and seldom one): the line's state only then.
+            found = variants.match((stem, *[tokens[k].word.folded for k in range(index + 1, end)]))
+            if found is None or found[0] != name.entity:
+                continue
+            if all(
                 self.joined(k) and not self.used[k] and self.entity[k] in (None, name.entity)
                 for k in range(index + 1, end)
             ):
-                continue
-            words = [stem, *(tokens[k].word.folded for k in range(index + 1, end))]
-            found = variants.match(words)
-            if found is not None and found[0] == name.entity:
                 best = (end, name.entity, found[1], offset)
         if best is None:
             return None

@@ -33,8 +33,14 @@ def _url(app: Sphinx, docname: str, anchor: str) -> str:
 
 def source_path(app: Sphinx, path: str) -> str:
     """An article's path relative to the repository root (``briefing_source_root``)."""
-    root = (Path(app.confdir) / str(app.config.briefing_source_root)).resolve()
+    root = _resolved(str(app.confdir), str(app.config.briefing_source_root))
     return Path(os.path.relpath(path, root)).as_posix()
+
+
+@functools.lru_cache(maxsize=16)
+def _resolved(confdir: str, root: str) -> str:
+    # Resolving asks the file system once per folder: every article's exports name its file.
+    return str((Path(confdir) / root).resolve())
 
 
 def _mention_record(
