@@ -105,6 +105,11 @@ def test_incremental_builds_keep_the_report_right(tmp_path: Path) -> None:
     again.cleanup()
     assert data["articles"] == 1
     assert "دميتري بيسكوف" not in {c["text"] for c in data["candidates"]}
+    # The finder read the edited article when reading ended: the saved environment keeps
+    # its names, not the lines it was given.
+    kept = again.env.get_domain("briefing").data["coverage"]
+    assert list(kept) == ["articles/moscow-talks"]
+    assert set(kept["articles/moscow-talks"]) == {"mentions", "candidates", "variants"}
     assert all(
         m["file"] == "articles/moscow-talks.txt" for c in data["candidates"] for m in c["mentions"]
     )

@@ -47,3 +47,28 @@ def test_source_digest_follows_code_and_data(tmp_path: Path) -> None:
     assert before == cache.source_digest(cache.digest, data)
     data.write_text('{"changed": 1}', encoding="utf-8")
     assert cache.source_digest(cache.digest, data) != before
+
+
+def test_a_file_is_checked_once_per_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    data = tmp_path / "data.json"
+    data.write_text("[1]", encoding="utf-8")
+    checks: list[str] = []
+
+    def check() -> None:
+        checks.append(data.read_text(encoding="utf-8"))
+        if "bad" in checks[-1]:
+            raise ValueError("bad data")
+
+    cache.checked_once(check, data)
+    cache.checked_once(check, data)
+    assert checks == ["[1]"]
+    data.write_text('["bad"]', encoding="utf-8")
+    for _ in range(2):  # a file that fails is checked, and fails, every time
+        with pytest.raises(ValueError, match="bad data"):
+            cache.checked_once(check, data)
+    assert checks == ["[1]", '["bad"]', '["bad"]']
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", "")
+    data.write_text("[1]", encoding="utf-8")
+    cache.checked_once(check, data)  # no cache: always checked
+    assert checks[-1] == "[1]" and len(checks) == 4

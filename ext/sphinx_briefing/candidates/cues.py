@@ -20,6 +20,7 @@ from typing import Any, Literal
 from jsonschema import Draft202012Validator
 
 from sphinx_briefing import glossary, resources
+from sphinx_briefing.cache import checked_once
 from sphinx_briefing.candidates.model import CandidateType
 from sphinx_briefing.text import line_roles
 from sphinx_briefing.text.linker import tokens
@@ -129,11 +130,15 @@ def validated(path: Path | None = None, schema_path: Path | None = None) -> dict
     """A data file checked against its schema (the cue file by default)."""
     path, schema_path = path or CUES_PATH, schema_path or SCHEMA_PATH
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    errors = list(Draft202012Validator(schema).iter_errors(data))
-    if errors:
-        where = "/".join(str(p) for p in errors[0].absolute_path) or "(top)"
-        raise ValueError(f"{path}: {where}: {errors[0].message}")
+
+    def check() -> None:
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        errors = list(Draft202012Validator(schema).iter_errors(data))
+        if errors:
+            where = "/".join(str(p) for p in errors[0].absolute_path) or "(top)"
+            raise ValueError(f"{path}: {where}: {errors[0].message}")
+
+    checked_once(check, path, schema_path)
     return data
 
 

@@ -10,11 +10,15 @@ editors' note at the foot of each article (:mod:`sphinx_briefing.exports.coverag
 
 Only the text the edition shows as written is read: a translated edition has nothing to add.
 
-The finder is built once per glossary (kept on the application, by the glossary's
-fingerprint), and what it finds in an article is kept in the machine cache
-(:mod:`sphinx_briefing.cache`) by its exact inputs (the article's lines, links and credits),
-the glossary's fingerprint and the finder's code and data: a rebuild, or a fresh build of
-unchanged articles, does not run it again.
+The transform only gathers each article's lines, links and credits; the finder reads them
+all at once when every article has been read (``env-updated``, :func:`find_pending`): run
+between Sphinx's parsing of one article and the next, it found its own tables and words
+evicted from the processor's caches each time and took half as long again. The finder is
+built once per glossary (kept on the application, by the glossary's fingerprint), and what
+it finds in an article is kept in the machine cache (:mod:`sphinx_briefing.cache`) by its
+exact inputs (the article's lines, links and credits), the glossary's fingerprint and the
+finder's code and data: a rebuild, or a fresh build of unchanged articles, does not run it
+again.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 
 from sphinx_briefing import resources
@@ -42,6 +47,8 @@ from sphinx_briefing.text.article import Kind
 
 #: Where the domain keeps each article's coverage.
 KEY = "coverage"
+#: In an article's coverage until the finder has read it: its (lines, links, credits).
+PENDING = "pending"
 #: The kind of line each paragraph class stands for.
 _CLASS_KINDS = {
     "briefing-dateline": Kind.DATELINE,
@@ -182,18 +189,30 @@ class FindUnlinked(SphinxTransform):
                 if mention["kind"] == "adjective":
                     entity = f"{ADJECTIVE}{entity}"
                 spans.append((mention["start"], mention["end"], entity))
-        fingerprint = domain.data.get("fingerprints", {}).get("aliases", "")
-        app = self.env._app
-        found = _find(
-            lambda: _finder(app, fingerprint, domain.glossary),
-            fingerprint,
-            docname,
-            lines,
-            linked,
-            credits,
-        )
-        coverage: dict[str, Any] = {"mentions": shown, **found}
+        coverage: dict[str, Any] = {"mentions": shown, PENDING: (lines, linked, credits)}
         domain.data.setdefault(KEY, {})[docname] = coverage
+
+
+def find_pending(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Find the names of every article read in this build (``env-updated``: all of them,
+    whether read here or in a parallel build's other processes)."""
+    domain = get_domain(env)
+    found = domain.data.get(KEY, {})
+    fingerprint = domain.data.get("fingerprints", {}).get("aliases", "")
+    for docname in sorted(name for name, coverage in found.items() if PENDING in coverage):
+        coverage = found[docname]
+        lines, linked, credits = coverage.pop(PENDING)
+        coverage.update(
+            _find(
+                lambda: _finder(app, fingerprint, domain.glossary),
+                fingerprint,
+                docname,
+                lines,
+                linked,
+                credits,
+            )
+        )
+    return []
 
 
 def setup(app: Sphinx) -> None:
@@ -202,4 +221,5 @@ def setup(app: Sphinx) -> None:
     from sphinx_briefing.exports import coverage
 
     app.add_transform(FindUnlinked)
+    app.connect("env-updated", find_pending)
     coverage.setup(app)
