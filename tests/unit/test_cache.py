@@ -49,7 +49,9 @@ def test_source_digest_follows_code_and_data(tmp_path: Path) -> None:
     assert cache.source_digest(cache.digest, data) != before
 
 
-def test_a_file_is_checked_once_per_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_is_checked_once_per_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
     data = tmp_path / "data.json"
     data.write_text("[1]", encoding="utf-8")
