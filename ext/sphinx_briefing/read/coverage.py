@@ -16,9 +16,9 @@ between Sphinx's parsing of one article and the next, it found its own tables an
 evicted from the processor's caches each time and took half as long again. The finder is
 built once per glossary (kept on the application, by the glossary's fingerprint), and what
 it finds in an article is kept in the machine cache (:mod:`sphinx_briefing.cache`) by its
-exact inputs (the article's lines, links and credits), the glossary's fingerprint and the
-finder's code and data: a rebuild, or a fresh build of unchanged articles, does not run it
-again.
+exact inputs (the article's lines, links and credits), in one file per glossary fingerprint
+and version of the finder's code and data: a rebuild, or a fresh build of unchanged
+articles, reads that file once instead of running the finder again.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 
 from sphinx_briefing import resources
-from sphinx_briefing.cache import cached_file, digest
+from sphinx_briefing.cache import cache_dir, digest, write_atomically
 from sphinx_briefing.candidates.finder import Finder, as_record, credit_regions
 from sphinx_briefing.candidates.spans import ADJECTIVE
 from sphinx_briefing.domain import get_domain
@@ -57,10 +57,10 @@ _CLASS_KINDS = {
 }
 
 
-#: The machine cache's kind for per-article results.
+#: The machine cache's kind for the finder's results (one pack per glossary and version).
 CACHE_KIND = "coverage"
 #: Bump when the shape of the cached results changes.
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -92,50 +92,69 @@ def _finder(app: Sphinx, fingerprint: str, glossary: Callable[[], Glossary]) -> 
     return kept[1]
 
 
-def _find(
-    make: Callable[[], Finder],
-    fingerprint: str,
-    docname: str,
+Records = dict[str, list[dict[str, Any]]]
+#: The most articles' results one pack keeps (a pack only grows while its glossary stays).
+PACK_LIMIT = 20_000
+
+
+def _key(
     lines: dict[int, str],
     linked: dict[int, list[tuple[int, int, str]]],
     credits: dict[int, list[tuple[int, int]]],
-) -> dict[str, list[dict[str, Any]]]:
-    """What the finder finds in one article's ``lines`` (candidates and variants, as
-    records), from the machine cache when these inputs were read before."""
-
-    def compute() -> dict[str, list[dict[str, Any]]]:
-        found = make().find({docname: lines}, {docname: linked}, {docname: credits})
-        return {
-            "candidates": [as_record(c) for c in found if c.variant_of is None],
-            "variants": [as_record(c) for c in found if c.variant_of is not None],
-        }
-
-    computed: list[dict[str, list[dict[str, Any]]]] = []
-
-    def write(path: Path) -> None:
-        computed.append(compute())
-        path.write_bytes(pickle.dumps(computed[0], protocol=pickle.HIGHEST_PROTOCOL))
-
+) -> str:
     # The records name no file: the same lines give the same records in any article.
-    key = digest(
-        code_version(),
-        fingerprint,
-        sorted(lines.items()),
-        sorted(linked.items()),
-        sorted(credits.items()),
-    )
-    path = cached_file(CACHE_KIND, key, write)
-    if computed:
-        return computed[0]
-    if path is not None:
-        try:
-            value: dict[str, list[dict[str, Any]]] = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-            pass
-        else:
-            if isinstance(value, dict) and set(value) == {"candidates", "variants"}:
-                return value
-    return compute()
+    return digest(sorted(lines.items()), sorted(linked.items()), sorted(credits.items()))
+
+
+def _records(finder: Finder, docname: str, inputs: tuple[Any, Any, Any]) -> Records:
+    lines, linked, credits = inputs
+    found = finder.find({docname: lines}, {docname: linked}, {docname: credits})
+    return {
+        "candidates": [as_record(c) for c in found if c.variant_of is None],
+        "variants": [as_record(c) for c in found if c.variant_of is not None],
+    }
+
+
+def _read_pack(path: Path) -> dict[str, Records]:
+    """The results a pack holds (none when it is missing or unreadable)."""
+    try:
+        pack = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return {}
+    return pack if isinstance(pack, dict) else {}
+
+
+def find_all(
+    make: Callable[[], Finder], fingerprint: str, pending: dict[str, tuple[Any, Any, Any]]
+) -> dict[str, Records]:
+    """What the finder finds in each pending article (docname → its lines, links and
+    credits): candidates and variants, as records. Results are kept in the machine cache in
+    one pack per glossary and finder version, by each article's exact inputs: a fresh build
+    of unchanged articles reads one file instead of running the finder again."""
+    keys = {docname: _key(*inputs) for docname, inputs in pending.items()}
+    directory = cache_dir()
+    path = None
+    if directory is not None:
+        path = directory / CACHE_KIND / digest(code_version(), fingerprint)
+    pack = _read_pack(path) if path is not None else {}
+    found: dict[str, Records] = {}
+    new = 0
+    for docname in sorted(pending):
+        records = pack.get(keys[docname])
+        if not (isinstance(records, dict) and set(records) == {"candidates", "variants"}):
+            records = pack[keys[docname]] = _records(make(), docname, pending[docname])
+            new += 1
+        found[docname] = records
+    if path is not None and new:
+        if len(pack) > PACK_LIMIT:  # keep this book's, drop the oldest others
+            pack = {keys[name]: found[name] for name in pending}
+        data = pickle.dumps(pack, protocol=pickle.HIGHEST_PROTOCOL)
+
+        def write(tmp: Path) -> None:
+            tmp.write_bytes(data)
+
+        write_atomically(path, write)
+    return found
 
 
 def _kind(block: nodes.Element) -> Kind:
@@ -197,21 +216,14 @@ def find_pending(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Find the names of every article read in this build (``env-updated``: all of them,
     whether read here or in a parallel build's other processes)."""
     domain = get_domain(env)
-    found = domain.data.get(KEY, {})
+    coverage = domain.data.get(KEY, {})
+    pending = {name: found.pop(PENDING) for name, found in coverage.items() if PENDING in found}
+    if not pending:
+        return []
     fingerprint = domain.data.get("fingerprints", {}).get("aliases", "")
-    for docname in sorted(name for name, coverage in found.items() if PENDING in coverage):
-        coverage = found[docname]
-        lines, linked, credits = coverage.pop(PENDING)
-        coverage.update(
-            _find(
-                lambda: _finder(app, fingerprint, domain.glossary),
-                fingerprint,
-                docname,
-                lines,
-                linked,
-                credits,
-            )
-        )
+    found = find_all(lambda: _finder(app, fingerprint, domain.glossary), fingerprint, pending)
+    for docname, records in found.items():
+        coverage[docname].update(records)
     return []
 
 
