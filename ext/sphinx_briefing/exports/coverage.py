@@ -66,9 +66,9 @@ def article_candidates(
 
 def command(app: Sphinx, domain: BriefingDomain) -> str:
     """The ``briefing candidates`` command that drafts entries for the book's articles."""
-    folders = sorted(
-        {str(Path(source_path(app, a["path"])).parent) for _, a in domain.newest_first()}
-    )
+    # The articles' folders, then each folder as the exports name it: a few, not one each.
+    parents = {os.path.dirname(a["path"]) or "." for a in domain.articles.values()}
+    folders = sorted({source_path(app, parent) for parent in parents})
     files = " ".join(f"{folder}/*.txt" if folder != "." else "*.txt" for folder in folders[:3])
     root = (Path(app.confdir) / str(app.config.briefing_source_root)).resolve()
     entries = Path(os.path.relpath(Path(app.confdir) / app.config.briefing_glossary_dir, root))
@@ -154,29 +154,45 @@ def add_unlinked_note(
     coverage = get_domain(app.env).data.get(KEY, {}).get(pagename)
     if not coverage or not (coverage["candidates"] or coverage["variants"]):
         return
-    names = [_shown(record) for record in coverage["candidates"]]
-    variants = [_shown(record) for record in coverage["variants"]]
+    words = _note_words(app)
+    names = [_shown(record, words) for record in coverage["candidates"]]
+    variants = [_shown(record, words) for record in coverage["variants"]]
     count = len(names) + len(variants)
     context["body"] += render_template(
         "briefing/unlinked.html",
         language=app.config.language or "en",
-        summary=(_("For editors: %d names without a glossary entry") % count)
-        if count != 1
-        else _("For editors: a name without a glossary entry"),
-        names_intro=_("No glossary entry yet:"),
-        variants_intro=_("New spellings of glossary entries:"),
+        summary=words["many"] % count if count != 1 else words["one"],
+        names_intro=words["names_intro"],
+        variants_intro=words["variants_intro"],
         names=names,
         variants=variants,
         command=book_command(app, get_domain(app.env)),
     )
 
 
-def _shown(record: dict[str, Any]) -> dict[str, Any]:
+def _note_words(app: Sphinx) -> dict[str, str]:
+    """The note's fixed words in the edition's language, translated once per build (every
+    article's page shows them)."""
+    kept: dict[str, str] | None = app.builder.__dict__.get("_briefing_note_words")
+    if kept is None:
+        kept = {
+            "many": _("For editors: %d names without a glossary entry"),
+            "one": _("For editors: a name without a glossary entry"),
+            "names_intro": _("No glossary entry yet:"),
+            "variants_intro": _("New spellings of glossary entries:"),
+            **{f"type:{key}": _(label) for key, label in TYPE_LABELS.items()},
+        }
+        app.builder.__dict__["_briefing_note_words"] = kept
+    return kept
+
+
+def _shown(record: dict[str, Any], words: dict[str, str]) -> dict[str, Any]:
     """What the note shows of a candidate (as :func:`~sphinx_briefing.candidates.finder.
-    as_record` kept it), its type in the edition's language."""
+    as_record` kept it), its type in the edition's language (``words``: :func:`_note_words`)."""
+    kind = record["type"]
     return {
         "text": record["text"],
-        "type": _(TYPE_LABELS.get(record["type"], record["type"])),
+        "type": words.get(f"type:{kind}") or _(kind),
         "count": len(record["mentions"]),
         "english": record["english"],
         "variant_of": record["variant_of"],

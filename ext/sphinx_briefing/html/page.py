@@ -50,9 +50,11 @@ TEMPLATES_DIR = resources.TEMPLATES
 @functools.cache
 def _environment() -> jinja2.Environment:
     # The extension's own fragments (templates/briefing/), whatever the theme; autoescaped.
+    # They are the package's files: not checked for changes on every page (a stat each).
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=True,
+        auto_reload=False,
         trim_blocks=True,
         lstrip_blocks=True,
     )

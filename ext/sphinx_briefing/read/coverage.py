@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -157,6 +157,17 @@ def find_all(
     return found
 
 
+def _blocks(node: nodes.Element) -> Iterator[nodes.Element]:
+    """The blocks read from a source line (``briefing_column``) under ``node``, in order;
+    not walking into them (their words and links hold no more)."""
+    for child in node.children:
+        if isinstance(child, nodes.Element):
+            if "briefing_column" in child:
+                yield child
+            else:
+                yield from _blocks(child)
+
+
 def _kind(block: nodes.Element) -> Kind:
     if isinstance(block, nodes.title):
         return Kind.HEADLINE if "briefing-article" in block.parent["classes"] else Kind.HEADING
@@ -188,8 +199,8 @@ class FindUnlinked(SphinxTransform):
             return  # a translated edition shows another text
         lines: dict[int, str] = {}
         credits: dict[int, list[tuple[int, int]]] = {}
-        for block in top.findall(nodes.Element):
-            if "briefing_column" not in block or not block.line:
+        for block in _blocks(top):
+            if not block.line:
                 continue
             if TRANSLATION_OF in block or str(block.get(LANG, original)) != original:
                 continue
