@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_briefing.candidates.words import tokenize, tokenize_gaps, tokenize_many
+from sphinx_briefing.candidates.words import split_line, tokenize, tokenize_many
 
 #: Arabic letters and marks, Latin letters, digits, «_», spaces and punctuation, tatweel and
 #: joiners: every kind of character the two ways of splitting treat differently.
@@ -26,7 +26,13 @@ def test_fast_split_matches_the_word_pattern(line: str) -> None:
 
 @given(st.lists(_CHARS, max_size=60).map("".join))
 def test_gaps_and_words_make_the_line(line: str) -> None:
-    tokens, gaps = tokenize_gaps(line)
+    split = split_line(line)
+    tokens, gaps = tokenize(line), split.gaps
+    assert (split.starts, split.ends, split.words) == (
+        [t.start for t in tokens],
+        [t.end for t in tokens],
+        [t.word for t in tokens],
+    )
     assert len(gaps) == len(tokens) + 1
     assert "".join(g + t.word.raw for g, t in zip(gaps, tokens, strict=False)) + gaps[-1] == line
     for index, token in enumerate(tokens):

@@ -34,7 +34,7 @@ from sphinx_briefing.candidates.english import english_name
 from sphinx_briefing.candidates.model import Candidate, CandidateType, Occurrence
 from sphinx_briefing.candidates.spans import ADJECTIVE, JOINERS, STRENGTH, LineReader, Seed
 from sphinx_briefing.candidates.variants import Variants
-from sphinx_briefing.candidates.words import WORD, Token, skeleton, tokenize_gaps, tokenize_many
+from sphinx_briefing.candidates.words import WORD, Split, skeleton, split_line
 from sphinx_briefing.glossary import Glossary
 from sphinx_briefing.text import article, line_roles
 from sphinx_briefing.text.article import Kind, Layout
@@ -169,9 +169,7 @@ class Finder:
         for number in sorted(lines):
             # The linker folds the whole line; most lines hold no alias's first word at all.
             if not any(
-                stem in firsts
-                for token in tokenize_many(lines[number])
-                for stem, _ in token.word.stems
+                stem in firsts for word in split_line(lines[number]).words for stem, _ in word.stems
             ):
                 continue
             mentions = self.linker.find(lines[number], named)
@@ -202,17 +200,17 @@ class Finder:
             linked = {name: self.linked(lines) for name, lines in files.items()}
         groups: dict[tuple[str, ...], _Group] = {}
         # Each line's words and gaps, found once for both passes.
-        words: dict[tuple[str, int], tuple[list[Token], list[str]]] = {}
+        words: dict[tuple[str, int], Split] = {}
         for name, lines in files.items():
             spans = linked.get(name, {})
             for number in sorted(lines):
-                tokens = words[name, number] = tokenize_gaps(lines[number])
+                split = words[name, number] = split_line(lines[number])
                 seeds, glosses = self.reader.read(
                     number,
                     lines[number],
                     spans.get(number, ()),
                     credits.get(name, {}).get(number, ()),
-                    tokens,
+                    split,
                 )
                 for seed in seeds:
                     group = groups.setdefault(_group_key(seed), _Group(_group_key(seed)))
@@ -232,7 +230,7 @@ class Finder:
         groups: list[_Group],
         files: Mapping[str, Mapping[int, str]],
         linked: Mapping[str, Mapping[int, Sequence[Span]]],
-        words: Mapping[tuple[str, int], tuple[list[Token], list[str]]],
+        words: Mapping[tuple[str, int], Split],
     ) -> None:
         """Find every group's spellings again in every line (step 3)."""
         spellings = _Spellings()
@@ -245,7 +243,7 @@ class Finder:
             spans = linked.get(name, {})
             for number in sorted(lines):
                 taken = spans.get(number, ())
-                found_in = spellings.find(lines[number], *words[name, number])
+                found_in = spellings.find(lines[number], words[name, number])
                 for start, end, found, text in found_in:
                     if any(s < end and start < e for s, e, _ in taken):
                         continue
@@ -285,7 +283,7 @@ class Finder:
         return texts
 
 
-_STEM_SET = attrgetter("word.stem_set")
+_STEM_SET = attrgetter("stem_set")
 
 
 class _Spellings:
@@ -303,22 +301,21 @@ class _Spellings:
             items.append((words, group))
             items.sort(key=lambda item: -len(item[0]))
 
-    def find(
-        self, line: str, tokens: list[Token], gaps: list[str]
-    ) -> Iterable[tuple[int, int, int, str]]:
-        """(start, end, group, text) of each spelling in ``line`` (its ``tokens`` and
-        ``gaps``, :func:`~sphinx_briefing.candidates.words.tokenize_gaps`), longest first,
-        none overlapping."""
+    def find(self, line: str, split: Split) -> Iterable[tuple[int, int, int, str]]:
+        """(start, end, group, text) of each spelling in ``line`` (its words and gaps,
+        :func:`~sphinx_briefing.candidates.words.split_line`), longest first, none
+        overlapping."""
+        starts, ends, word_at, gaps = split
         after = 0
         keys = self.by_first.keys()
         # The words that may start a spelling, found at C speed: most lines have none.
-        hits = list(compress(count(), map(not_, map(keys.isdisjoint, map(_STEM_SET, tokens)))))
+        hits = list(compress(count(), map(not_, map(keys.isdisjoint, map(_STEM_SET, word_at)))))
         for index in hits:
             if index < after:
                 continue
             best: tuple[int, int, int] | None = None
-            folded = tokens[index].word.folded
-            for stem, offset in tokens[index].word.stems:
+            folded = word_at[index].folded
+            for stem, offset in word_at[index].stems:
                 prefix = folded[: len(folded) - len(stem)]
                 for words, group in self.by_first.get(stem, ()):
                     end = index + len(words)
@@ -326,9 +323,9 @@ class _Spellings:
                         break
                     if prefix.endswith(("ال", "لل")) and not words[0].startswith("ال"):
                         continue
-                    if end <= len(tokens) and all(
+                    if end <= len(word_at) and all(
                         (gaps[k] == " " or gaps[k].strip() in JOINERS)
-                        and words[k - index] in tokens[k].word.later
+                        and words[k - index] in word_at[k].later
                         for k in range(index + 1, end)
                     ):
                         best = (end, group, offset)
@@ -336,8 +333,8 @@ class _Spellings:
             if best is None:
                 continue
             end, group, offset = best
-            start = tokens[index].start + offset
-            yield start, tokens[end - 1].end, group, line[start : tokens[end - 1].end]
+            start = starts[index] + offset
+            yield start, ends[end - 1], group, line[start : ends[end - 1]]
             after = end
 
 

@@ -24,7 +24,7 @@ from sphinx_briefing.candidates.cues import Cues
 from sphinx_briefing.candidates.gazetteer import Place
 from sphinx_briefing.candidates.model import CandidateType
 from sphinx_briefing.candidates.variants import Variants
-from sphinx_briefing.candidates.words import Token, Word, analyse
+from sphinx_briefing.candidates.words import Word, analyse
 
 
 class _Seed(Protocol):
@@ -47,7 +47,9 @@ class _Line(Protocol):
 
     cues: Cues
     line: str
-    tokens: list[Token]
+    starts: list[int]
+    ends: list[int]
+    words: list[Word]
     gaps: list[str]
     entity: list[str | None]
     used: list[bool]
@@ -86,7 +88,7 @@ ITEM_WORDS = 4
 #: Longest name in brackets after a person (a team or party).
 AFFILIATION_WORDS = 3
 #: Whether a token's word starts with و.
-_WAW = attrgetter("word.waw")
+_WAW = attrgetter("waw")
 #: Names of Arab people go on after these words.
 _PARTICLES = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ال"})
 
@@ -111,13 +113,13 @@ class _Item:
 
 def _split(line: _Line) -> list[_Item]:
     """The items of a line, in order."""
-    tokens, gaps = line.tokens, line.gaps
-    if not tokens:
+    words, gaps = line.words, line.gaps
+    if not words:
         return []
     # Only a gap other than one space, or a word that starts with و, may start an item or
     # change the brackets: the words between those go on the item before (found at C speed).
-    marks = compress(count(), map(" ".__ne__, gaps[: len(tokens)]))
-    waws = compress(count(), map(_WAW, tokens))
+    marks = compress(count(), map(" ".__ne__, gaps[: len(words)]))
+    waws = compress(count(), map(_WAW, words))
     items: list[_Item] = []
     depth = paren = 0
     quoted = False
@@ -148,7 +150,7 @@ def _split(line: _Line) -> list[_Item]:
         if stripped and stripped[0] in _DASHES and stripped != gap:
             boundary = True  # a spaced dash: «أ - ب»
         offset = 0
-        word = tokens[index].word
+        word = words[index]
         if index and word.waw and _conjunct(line, word):
             boundary, offset = True, 1  # «، وعبد الله»: the item starts after و
         if boundary or not items:
@@ -159,7 +161,7 @@ def _split(line: _Line) -> list[_Item]:
             )
         else:
             items[-1].last = index
-    items[-1].last = max(items[-1].last, len(tokens) - 1)
+    items[-1].last = max(items[-1].last, len(words) - 1)
     return items
 
 
@@ -183,7 +185,7 @@ def _is_person(line: _Line, item: _Item) -> bool:
         entity = line.entity[index]
         if entity is not None and line.reader.variants.types.get(entity) == "person":
             return True
-    start, end = line.tokens[item.first].start, line.tokens[item.last].end
+    start, end = line.starts[item.first], line.ends[item.last]
     return any(
         seed.type == "person" and seed.start < end and start < seed.end for seed in line.seeds
     )
@@ -197,7 +199,7 @@ def _taken(line: _Line, item: _Item) -> bool:
 
 
 def _first_word(line: _Line, item: _Item) -> Word:
-    word = line.tokens[item.first].word
+    word = line.words[item.first]
     return analyse(word.raw[item.offset :]) if item.offset else word
 
 
@@ -235,7 +237,7 @@ def _name_shaped(line: _Line, item: _Item, alone: bool, roster: bool) -> bool:
         return False  # لتقديم, بمشاركة: a preposition's object, never a listed name
     foreign = first.folded in cues.foreign_given
     for index in range(item.first + 1, item.last + 1):
-        word = line.tokens[index].word
+        word = line.words[index]
         if word.folded in _PARTICLES or word.folded in cues.foreign_particles:
             continue
         if (
@@ -267,7 +269,7 @@ def _affiliation(line: _Line, item: _Item) -> bool:
     if count > AFFILIATION_WORDS or _taken(line, item):
         return False
     for index in range(item.first, item.last + 1):
-        word = line.tokens[index].word
+        word = line.words[index]
         if (
             word.number
             or line.stop(word)
@@ -277,14 +279,14 @@ def _affiliation(line: _Line, item: _Item) -> bool:
             or any(c.type == "person" for r, _ in word.bare for c in line.cues.by_first.get(r, ()))
         ):
             return False
-    return len(line.tokens[item.first].word.folded) >= 3
+    return len(line.words[item.first].folded) >= 3
 
 
 def _roster(line: _Line, heading: _Item | None) -> bool:
     """Whether the words before a colon end with a heading of a list of people."""
     if heading is None:
         return False
-    words = [line.tokens[k].word for k in range(heading.first, heading.last + 1)]
+    words = [line.words[k] for k in range(heading.first, heading.last + 1)]
     for size in range(1, min(3, len(words)) + 1):
         tail = words[-size:]
         for reading, _ in tail[0].bare:
@@ -315,10 +317,10 @@ def enumerations(line: _Line) -> None:
 def _short_name(line: _Line, before: _Item, item: _Item) -> bool:
     """One word in brackets right after an organization's name: its short name
     (وكالة الأنباء الأردنية (بترا))."""
-    end = line.tokens[before.last].end
+    end = line.ends[before.last]
     if not any(s.type == "organization" and s.end == end for s in line.seeds):
         return False
-    word = line.tokens[item.first].word
+    word = line.words[item.first]
     return not (
         _taken(line, item)
         or word.latin

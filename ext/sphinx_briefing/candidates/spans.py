@@ -30,7 +30,7 @@ from sphinx_briefing.candidates.cues import Cue, Cues
 from sphinx_briefing.candidates.gazetteer import Gazetteer, Place
 from sphinx_briefing.candidates.model import CandidateType
 from sphinx_briefing.candidates.variants import Name, Variants
-from sphinx_briefing.candidates.words import Token, Word, analyse, stems, tokenize_gaps
+from sphinx_briefing.candidates.words import Split, Token, Word, analyse, split_line, stems
 
 #: How a linked span of an adjective is marked: its entity with this prefix
 #: (``adjective:russia``), so an adjective is never taken for a name inside a name.
@@ -195,7 +195,7 @@ class Gloss:
     english: str
 
 
-_RAW = attrgetter("word.raw")
+_RAW = attrgetter("raw")
 #: What a word may start (:meth:`LineReader.interest`).
 _CUE, _KNOWN, _LATIN, _VARIANT, _REPORTING, _GIVEN, _DEMONYM = 1, 2, 4, 8, 16, 32, 64
 
@@ -269,14 +269,14 @@ class LineReader:
         line: str,
         linked: Sequence[tuple[int, int, str]] = (),
         credits: Sequence[tuple[int, int]] = (),
-        tokens: tuple[list[Token], list[str]] | None = None,
+        split: Split | None = None,
     ) -> tuple[list[Seed], list[Gloss]]:
         """The seeds of ``line`` (1-based ``number``) and the English glosses found for
         them; ``linked``: the (start, end, entity) spans the glossary's linker linked;
         ``credits``: the (start, end) of the line's credits (a byline, a dateline), where
-        the names stand alone between dashes and colons; ``tokens``: the line's words and
-        gaps, if already found (:func:`~sphinx_briefing.candidates.words.tokenize_gaps`)."""
-        reading = _Line(self, number, line, linked, tokens)
+        the names stand alone between dashes and colons; ``split``: the line's words and
+        gaps, if already found (:func:`~sphinx_briefing.candidates.words.split_line`)."""
+        reading = _Line(self, number, line, linked, split)
         for start, end in credits:
             reading.credit(start, end)
         return reading.read()
@@ -291,27 +291,30 @@ class _Line:
         number: int,
         line: str,
         linked: Sequence[tuple[int, int, str]],
-        tokens: tuple[list[Token], list[str]] | None = None,
+        split: Split | None = None,
     ) -> None:
         self.reader = reader
         self.cues = reader.cues
         self.number = number
         self.line = line
-        #: The words, and what stands before each (``gaps[i]``) and after the last.
-        self.tokens, self.gaps = tokenize_gaps(line) if tokens is None else tokens
-        self.entity: list[str | None] = [None] * len(self.tokens)
+        # The words, where each starts and ends, what stands before each (``gaps[i]``) and
+        # after the last: lists side by side (a tuple per word was a tenth of the finder).
+        self.starts, self.ends, self.words, self.gaps = split_line(line) if split is None else split
+        self.entity: list[str | None] = [None] * len(self.words)
         self.linked = linked
         spans = sorted(linked)
         at, count = 0, len(spans)
         entity = self.entity
-        for index, (start, end, _) in enumerate(self.tokens if spans else ()):
+        for index, (start, end) in enumerate(
+            zip(self.starts, self.ends, strict=True) if spans else ()
+        ):
             while at < count and spans[at][1] <= start:
                 at += 1
             if at == count:
                 break  # no span left: the rest of the line is not linked
             if spans[at][0] < end:
                 entity[index] = spans[at][2]
-        self.used = [False] * len(self.tokens)
+        self.used = [False] * len(self.words)
         self.seeds: list[Seed] = []
         self.glosses: list[Gloss] = []
 
@@ -319,19 +322,19 @@ class _Line:
 
     def gap(self, index: int) -> str:
         """What stands between word ``index - 1`` and word ``index``."""
-        if index <= 0 or index >= len(self.tokens):
+        if index <= 0 or index >= len(self.words):
             return ""
         return self.gaps[index].strip()
 
     def joined(self, index: int) -> bool:
         """Whether word ``index`` goes on from the one before (a space or a dash between)."""
-        if index <= 0 or index >= len(self.tokens):
+        if index <= 0 or index >= len(self.words):
             return True
         gap = self.gaps[index]
         return gap == " " or gap.strip() in JOINERS
 
     def free(self, index: int) -> bool:
-        return index < len(self.tokens) and not self.used[index] and self.entity[index] is None
+        return index < len(self.words) and not self.used[index] and self.entity[index] is None
 
     def stop(self, word: Word) -> bool:
         """A word that ends a name: a stop word, also after و or ف (وأضاف)."""
@@ -390,8 +393,8 @@ class _Line:
 
     def linked_after_proclitic(self, index: int) -> bool:
         """Whether the glossary's link on word ``index`` starts after a proclitic (بغزة)."""
-        start = self.tokens[index].start
-        return any(s > start for s, _e, _x in self.linked if s < self.tokens[index].end)
+        start = self.starts[index]
+        return any(s > start for s, _e, _x in self.linked if s < self.ends[index])
 
     def has_name_sign(self, first: int, last: int, offset: int = 0) -> bool:
         """Whether words ``first`` to ``last`` have a sign of a name: a word that is not a
@@ -399,7 +402,7 @@ class _Line:
         given names (ماجد حسن); حياة كريمة, حراس مرمى have none."""
         given = 0
         for index in range(first, last + 1):
-            word = self.tokens[index].word
+            word = self.words[index]
             if index == first and offset:
                 word = analyse(word.raw[offset:])
             if not self.cues.common(word.bare):
@@ -419,14 +422,14 @@ class _Line:
 
     def cue_at(self, index: int) -> tuple[Cue, int, int] | None:
         """(cue, index after it, where it starts in its first word) at word ``index``."""
-        tokens = self.tokens
-        for reading, offset in tokens[index].word.bare:
+        word_at = self.words
+        for reading, offset in word_at[index].bare:
             for cue in self.cues.by_first.get(reading, ()):
                 end = index + len(cue.words)
-                if end > len(tokens):
+                if end > len(word_at):
                     continue
                 if all(
-                    self.joined(k) and tokens[k].word.folded == cue.words[k - index]
+                    self.joined(k) and word_at[k].folded == cue.words[k - index]
                     for k in range(index + 1, end)
                 ):
                     return cue, end, offset
@@ -445,12 +448,12 @@ class _Line:
     ) -> Seed | None:
         """A seed of words ``first`` to ``last`` (inclusive), ``offset`` code points into
         the first; None when the glossary's linker links it as written (covered)."""
-        start = self.tokens[first].start + offset
-        end = self.tokens[last].end
+        start = self.starts[first] + offset
+        end = self.ends[last]
         text = self.line[start:end]
         words = (
-            _folded_from(self.tokens[first].word, offset),
-            *(t.word.folded for t in self.tokens[first + 1 : last + 1]),
+            _folded_from(self.words[first], offset),
+            *(word.folded for word in self.words[first + 1 : last + 1]),
         )
         if self.reader.variants.is_covered(words) or " ".join(words) in self.cues.not_names:
             return None
@@ -483,16 +486,16 @@ class _Line:
     # -- the pass ----------------------------------------------------------------------
 
     def read(self) -> tuple[list[Seed], list[Gloss]]:
-        tokens, interest = self.tokens, self.reader.interest
+        word_at, interest = self.words, self.reader.interest
         known = self.reader._interest.get
         # Most words start nothing: those known to be so are left out at C speed.
-        starts = list(compress(count(), map(known, map(_RAW, tokens), repeat(1))))
+        may_start = list(compress(count(), map(known, map(_RAW, word_at), repeat(1))))
         index = 0
-        for at in starts:
+        for at in may_start:
             if at < index:
                 continue
             index = at
-            word = tokens[index][2]
+            word = word_at[index]
             flags = known(word.raw)
             if flags is None:
                 flags = interest(word)
@@ -524,7 +527,7 @@ class _Line:
 
     def after_cue(self, index: int, cue: Cue, after: int, offset: int) -> int:
         """Read the name a cue introduces; the index to go on from."""
-        cue_text = self.line[self.tokens[index].start + offset : self.tokens[after - 1].end]
+        cue_text = self.line[self.starts[index] + offset : self.ends[after - 1]]
         if cue.role == "title" and " ".join(cue.words) in self.cues.team_roles:
             team = self.team_after(after, cue_text)
             end = team if team is not None else self.person_after(after, cue_text)
@@ -539,10 +542,10 @@ class _Line:
     def team_after(self, index: int, cue_text: str) -> int | None:
         """The team after an indefinite sports role (لاعب برشلونة, نجم ريال مدريد: the noun
         is in construct with its team); None when a person's name follows instead."""
-        tokens = self.tokens
-        if index >= len(tokens) or not self.joined(index) or not self.free(index):
+        word_at = self.words
+        if index >= len(word_at) or not self.joined(index) or not self.free(index):
             return None
-        word = tokens[index].word
+        word = word_at[index]
         if (
             word.definite
             or word.folded[:1] == "و"
@@ -558,9 +561,9 @@ class _Line:
 
     def person_after(self, index: int, cue_text: str) -> int:
         """A person's name after a title and its descriptors; where to go on."""
-        tokens, skipped = self.tokens, 0
-        while index < len(tokens) and skipped < 6 and self.joined(index):
-            word = tokens[index].word
+        word_at, skipped = self.words, 0
+        while index < len(word_at) and skipped < 6 and self.joined(index):
+            word = word_at[index]
             entity = self.entity[index]
             if entity is not None:
                 if self.reader.variants.types.get(entity) == "person":
@@ -582,15 +585,15 @@ class _Line:
             elif word.folded == "باسم":
                 # The body the spokesman speaks for: a name of its own (الكرملين).
                 index += 1
-                if index < len(tokens) and self.free(index):
-                    known = (
-                        self.known_at(index) if self.reader.interest(tokens[index].word) else None
-                    )
+                if index < len(word_at) and self.free(index):
+                    known = self.known_at(index) if self.reader.interest(word_at[index]) else None
                     index = known or index + 1
             else:
                 break
             skipped += 1
-        if index >= len(tokens) or not (self.joined(index) or (skipped and self.gap(index) == "،")):
+        if index >= len(word_at) or not (
+            self.joined(index) or (skipped and self.gap(index) == "،")
+        ):
             return index
         name = self.person_name(index)
         if name:
@@ -601,9 +604,9 @@ class _Line:
     def conjunct(self, index: int) -> int:
         """Where the name in word ``index`` starts when the word is «و» + a name (وإميليا),
         else 0."""
-        if index >= len(self.tokens) or self.gap(index) not in ("", "،", ","):
+        if index >= len(self.words) or self.gap(index) not in ("", "،", ","):
             return 0
-        word = self.tokens[index].word
+        word = self.words[index]
         if word.latin or not word.folded.startswith("و") or len(word.folded) < 4:
             return 0
         if self.cues.is_cue_word(word.folded) or self.cues.common(word.bare[:1]):
@@ -614,7 +617,7 @@ class _Line:
     def coordinated(self, index: int, kind: CandidateType, how: str, cue_text: str) -> int:
         """Further names joined by و to a name a cue introduced (بطولة أشرف برهوم وإميليا
         المصو, بقرى ترسا وقرقشندة): each a seed of the same kind; where to go on."""
-        while index < len(self.tokens) and self.free(index) and self.conjunct(index):
+        while index < len(self.words) and self.free(index) and self.conjunct(index):
             if kind == "person":
                 name = self.person_name(index, offset=1)
             else:
@@ -646,10 +649,10 @@ class _Line:
     ) -> list[int]:
         """The words of a person's name from word ``index`` (from ``offset`` in it: after
         a و); ``family``: a word with ال may follow the first name (تمارا الزين)."""
-        tokens, cues = self.tokens, self.cues
-        if index >= len(tokens):
+        word_at, cues = self.words, self.cues
+        if index >= len(word_at):
             return []
-        first = analyse(tokens[index].word.raw[offset:]) if offset else tokens[index].word
+        first = analyse(word_at[index].raw[offset:]) if offset else word_at[index]
         # A given name is a name even when it folds to a stop word (علي, not على).
         given = (
             first.folded in cues.given_names
@@ -668,11 +671,11 @@ class _Line:
         particles = 0
         while len(name) < limit + particles:
             at = name[-1] + 1
-            if at >= len(tokens) or not self.free(at) or not self.joined(at):
+            if at >= len(word_at) or not self.free(at) or not self.joined(at):
                 break
-            word = tokens[at].word
-            previous = tokens[at - 1].word.folded
-            if word.folded in cues.foreign_particles and at + 1 < len(tokens):
+            word = word_at[at]
+            previous = word_at[at - 1].folded
+            if word.folded in cues.foreign_particles and at + 1 < len(word_at):
                 name.append(at)  # فيرجيل فان ديك: the particle, then the family name
                 particles += 1
                 continue
@@ -709,8 +712,8 @@ class _Line:
             if word.definite and previous not in cues.name_particles:
                 break  # a family name with ال ends the name (السيسي)
         while name and (
-            tokens[name[-1]].word.folded in _PARTICLES
-            or (len(name) > 1 and tokens[name[-1]].word.folded in cues.foreign_particles)
+            word_at[name[-1]].folded in _PARTICLES
+            or (len(name) > 1 and word_at[name[-1]].folded in cues.foreign_particles)
         ):
             name.pop()
         if len(name) == 1 and first.folded in cues.given_names:
@@ -724,33 +727,33 @@ class _Line:
         name = [index]
         while len(name) < KEEP_WORDS:
             at = name[-1] + 1
-            if at >= len(self.tokens) or not self.joined(at):
-                closing = at < len(self.tokens) and self.gap(at)[:1] in _CLOSING_QUOTES
-                end = self.line[self.tokens[name[-1]].end :].lstrip()[:1]
+            if at >= len(self.words) or not self.joined(at):
+                closing = at < len(self.words) and self.gap(at)[:1] in _CLOSING_QUOTES
+                end = self.line[self.ends[name[-1]] :].lstrip()[:1]
                 return name if closing or end in _CLOSING_QUOTES else []
             name.append(at)
         return []
 
     def adjective_alone(self, name: list[int]) -> bool:
         """A quoted adjective («جدية»), not a name."""
-        word = self.tokens[name[0]].word
+        word = self.words[name[0]]
         return len(name) == 1 and not word.latin and word.folded.endswith(("ي", "يه"))
 
     def name_after(self, index: int, cue: Cue, cue_text: str, offset: int = 0) -> int:
         """A name after a head noun left out of it (مدينة دبي, صحيفة فايننشال تايمز)."""
-        tokens = self.tokens
-        if index >= len(tokens):
+        word_at = self.words
+        if index >= len(word_at):
             return index
         entity = self.entity[index]
         if (
             cue.type == "organization"
             and entity is not None
             and self.reader.variants.types.get(entity) == "place"
-            and index + 1 < len(tokens)
+            and index + 1 < len(word_at)
             and self.joined(index + 1)
             and self.free(index + 1)
-            and tokens[index + 1].word.definite
-            and not self.ordinary(tokens[index + 1].word)
+            and word_at[index + 1].definite
+            and not self.ordinary(word_at[index + 1])
         ):
             # قناة إيران الدولية: a channel named after a known place.
             self.entity[index] = None
@@ -758,7 +761,7 @@ class _Line:
             return index + 2
         if not self.free(index):
             return index
-        if tokens[index].word.definite and self.quoted(index + 1):
+        if word_at[index].definite and self.quoted(index + 1):
             index += 1  # الفيلم الفلسطيني «أحلام عابرة»
         quoted = self.quoted(index)
         if quoted and all(self.free(k) for k in quoted) and not self.adjective_alone(quoted):
@@ -771,15 +774,15 @@ class _Line:
             end, found, offset = place
             self.add(index, end - 1, offset, "place", "gazetteer", cue_text, found)
             return end
-        if cue.type == "organization" and index + 1 < len(tokens):
+        if cue.type == "organization" and index + 1 < len(word_at):
             place = self.place_at(index)
-            if place is not None and place[0] < len(tokens) and self.joined(place[0]):
-                after = tokens[place[0]].word
+            if place is not None and place[0] < len(word_at) and self.joined(place[0]):
+                after = word_at[place[0]]
                 if after.definite and not self.ordinary(after):
                     # قناة إيران الدولية: a channel named after a place.
                     self.add(index, place[0], place[2], "organization", "drop", cue_text)
                     return place[0] + 1
-        first = tokens[index].word
+        first = word_at[index]
         if self.ordinary(first) and not (cue.type == "other" and (first.number or first.latin)):
             return index
         if not first.definite and self.cues.common(first.bare):
@@ -809,8 +812,8 @@ class _Line:
     def place_name(self, index: int, offset: int = 0, kind: CandidateType = "place") -> list[int]:
         """The words of a name after a head noun left out of it, from word ``index`` (from
         ``offset`` in it: after a و)."""
-        tokens = self.tokens
-        first = analyse(tokens[index].word.raw[offset:]) if offset else tokens[index].word
+        word_at = self.words
+        first = analyse(word_at[index].raw[offset:]) if offset else word_at[index]
         if not self.free(index):
             return []
         if self.ordinary(first) and not (kind == "other" and (first.number or first.latin)):
@@ -820,9 +823,9 @@ class _Line:
         name = [index]
         while len(name) < DROP_WORDS + (kind == "other"):
             at = name[-1] + 1
-            if at >= len(tokens) or not self.free(at) or not self.joined(at):
+            if at >= len(word_at) or not self.free(at) or not self.joined(at):
                 break
-            word = tokens[at].word
+            word = word_at[at]
             dashed = self.gap(at) != ""
             if kind == "other" and (word.number or word.latin) and (dashed or first.latin):
                 name.append(at)
@@ -842,18 +845,18 @@ class _Line:
         """Word ``index`` describes the head before it instead of naming it: a participle
         whose complement follows with ب (بنك متهم بغسل أموال …, شركة متخصصة بالنفط); a name
         word is not followed by a prepositional phrase (بن in استاد جاسم بن حمد is no ب)."""
-        word = self.tokens[index].word
-        if not word.folded.startswith("م") or index + 1 >= len(self.tokens):
+        word = self.words[index]
+        if not word.folded.startswith("م") or index + 1 >= len(self.words):
             return False
-        after = self.tokens[index + 1].word.folded
+        after = self.words[index + 1].folded
         return after.startswith("ب") and len(after) > 3 and self.joined(index + 1)
 
     def with_head(self, index: int, cue: Cue, after: int, offset: int, cue_text: str) -> int:
         """A name with its head noun (وزارة الخارجية الروسية, مهرجان القاهرة السينمائي)."""
-        tokens = self.tokens
+        word_at = self.words
         name = list(range(index, after))
         evidence = False
-        quoted = self.quoted(after) if after < len(tokens) else []
+        quoted = self.quoted(after) if after < len(word_at) else []
         if quoted and all(self.free(k) for k in quoted) and not self.adjective_alone(quoted):
             # عملية «طوفان الأقصى»: the quoted words are the name.
             self.add(quoted[0], quoted[-1], 0, cue.type, "quoted", cue_text)
@@ -861,9 +864,9 @@ class _Line:
         if True:
             while len(name) < KEEP_WORDS:
                 at = name[-1] + 1
-                if at >= len(tokens) or self.used[at] or not self.joined(at):
+                if at >= len(word_at) or self.used[at] or not self.joined(at):
                     break
-                word = tokens[at].word
+                word = word_at[at]
                 entity = self.entity[at]
                 if entity is not None:
                     if self.reader.variants.types.get(entity) == "person":
@@ -888,8 +891,8 @@ class _Line:
                     pass
                 elif (
                     word.folded.startswith("ل")
-                    and at + 1 < len(tokens)
-                    and tokens[at + 1].word.definite
+                    and at + 1 < len(word_at)
+                    and word_at[at + 1].definite
                     and self.joined(at + 1)
                     and at > after
                 ):
@@ -923,8 +926,8 @@ class _Line:
                     break
                 name.append(at)
         # A name does not end with a word joined by و (والإحصاء ends it only inside).
-        while len(name) > after - index and tokens[name[-1]].word.folded.startswith("و"):
-            if tokens[name[-1]].word.definite and len(name) > after - index + 1:
+        while len(name) > after - index and word_at[name[-1]].folded.startswith("و"):
+            if word_at[name[-1]].definite and len(name) > after - index + 1:
                 break
             name.pop()
         if len(name) == after - index:
@@ -936,7 +939,7 @@ class _Line:
         if (
             cue.role == "weak"
             and not evidence
-            and all(self.cues.common(tokens[k].word.bare) for k in name[after - index :])
+            and all(self.cues.common(word_at[k].bare) for k in name[after - index :])
         ):
             return name[-1] + 1  # الجهاز الفني, إدارة صرف: common nouns only, no name
         how = cue.role if cue.role != "weak" else ("weak-evidence" if evidence else "weak")
@@ -946,18 +949,18 @@ class _Line:
     def place_at(self, index: int, ambiguous: bool = False) -> tuple[int, Place, int] | None:
         """(index after it, place, offset) of a gazetteer place at word ``index``; places
         that are common words too only when ``ambiguous`` (after a place's head noun)."""
-        tokens = self.tokens
+        word_at = self.words
         best: tuple[int, Place, int] | None = None
-        for stem, offset in stems(tokens[index].word):
-            prefix = tokens[index].word.folded[: len(tokens[index].word.folded) - len(stem)]
+        for stem, offset in stems(word_at[index]):
+            prefix = word_at[index].folded[: len(word_at[index].folded) - len(stem)]
             if prefix.endswith(("ال", "لل")):
                 continue  # المالي is not ال + مالي
             for words, place in self.reader.places.by_first.get(stem, ()):
                 end = index + len(words)
                 if best is not None and end <= best[0]:
                     continue
-                if end > len(tokens) or not all(
-                    self.free(k) and self.joined(k) and words[k - index] in tokens[k].word.later
+                if end > len(word_at) or not all(
+                    self.free(k) and self.joined(k) and words[k - index] in word_at[k].later
                     for k in range(index + 1, end)
                 ):
                     continue
@@ -972,24 +975,22 @@ class _Line:
         if found is not None:
             end, place, offset = found
             if (
-                end < len(self.tokens)
+                end < len(self.words)
                 and self.joined(end)
                 and self.free(end)
-                and self.tokens[end].word.folded in self.cues.org_words
+                and self.words[end].folded in self.cues.org_words
             ):
                 # أفريقيا برس: an outlet named after a place.
                 self.add(index, end, offset, "organization", "credit")
                 return end + 1
             self.add(index, end - 1, offset, "place", "gazetteer", place.kind, place)
             return end
-        tokens = self.tokens
-        for stem, offset in stems(tokens[index].word):
+        word_at = self.words
+        for stem, offset in stems(word_at[index]):
             for known in self.cues.known.get(stem, ()):
                 end = index + len(known.words)
-                if end <= len(tokens) and all(
-                    self.free(k)
-                    and self.joined(k)
-                    and tokens[k].word.folded == known.words[k - index]
+                if end <= len(word_at) and all(
+                    self.free(k) and self.joined(k) and word_at[k].folded == known.words[k - index]
                     for k in range(index + 1, end)
                 ):
                     self.add(index, end - 1, offset, known.type, "known", english=known.english)
@@ -998,18 +999,18 @@ class _Line:
 
     def latin_at(self, index: int) -> int | None:
         """A Latin name or code (CNN, Marco Rubio, F-35): where to go on."""
-        tokens = self.tokens
-        if not tokens[index].word.latin:
+        word_at = self.words
+        if not word_at[index].latin:
             return None
         name = [index]
         while len(name) < LATIN_WORDS:
             at = name[-1] + 1
-            if at >= len(tokens) or not self.free(at) or not tokens[at].word.latin:
+            if at >= len(word_at) or not self.free(at) or not word_at[at].latin:
                 break
             if self.gap(at) not in ("", "-", ".", "&", "'", "’"):
                 break
             name.append(at)
-        words = [tokens[k].word.raw for k in name]
+        words = [word_at[k].raw for k in name]
         end = name[-1] + 1
         if any(w.lower() in _LATIN_STOPS for w in words) or max(len(w) for w in words) < 2:
             return end
@@ -1020,15 +1021,15 @@ class _Line:
             return end
         if words[0][:1].islower() and not has_digits:
             return end
-        text = self.line[tokens[name[0]].start : tokens[name[-1]].end]
+        text = self.line[self.starts[name[0]] : self.ends[name[-1]]]
         before = self.gap(index)
         previous = self.seeds[-1] if self.seeds else None
         acronym = len(words) == 1 and words[0].isupper()
         if (
             before.endswith("(")
             and previous is not None
-            and previous.end == self.tokens[index - 1].end
-            and self.line[tokens[name[-1]].end :].lstrip()[:1] == ")"
+            and previous.end == self.ends[index - 1]
+            and self.line[self.ends[name[-1]] :].lstrip()[:1] == ")"
             and previous.place is None
             and previous.how != "known"
             and (not acronym or previous.type == "organization")
@@ -1057,17 +1058,17 @@ class _Line:
 
     def variant_at(self, index: int) -> int | None:
         """A new spelling of a glossary entry's name at word ``index``: where to go on."""
-        tokens, variants = self.tokens, self.reader.variants
-        lone, longer = self.reader.variant_starts(tokens[index].word)
+        word_at, variants = self.words, self.reader.variants
+        lone, longer = self.reader.variant_starts(word_at[index])
         best: tuple[int, str, float, int] | None = None
         if lone is not None:
             best = (index + 1, *lone)
         for stem, offset, name in longer:
             end = index + len(name.words)
-            if end > len(tokens) or (best is not None and end <= best[0]):
+            if end > len(word_at) or (best is not None and end <= best[0]):
                 continue
             # The spelling first (remembered, and seldom one): the line's state only then.
-            found = variants.match((stem, *[tokens[k].word.folded for k in range(index + 1, end)]))
+            found = variants.match((stem, *[word_at[k].folded for k in range(index + 1, end)]))
             if found is None or found[0] != name.entity:
                 continue
             if all(
@@ -1087,7 +1088,7 @@ class _Line:
     def given_at(self, index: int) -> int | None:
         """A person's name that starts with a common first name (أكد محمد علي مصيلحي):
         where to go on."""
-        word = self.tokens[index].word
+        word = self.words[index]
         if self.cue_at(index) is not None:
             return None  # آية الله is a title, not آية + a name
         for reading, offset in word.bare:
@@ -1108,25 +1109,29 @@ class _Line:
     def demonym_at(self, index: int) -> int | None:
         """A person after a nationality (الروماني أولاريو كوزمين): where to go on."""
         after = index + 1
-        if after >= len(self.tokens) or not self.joined(after):
+        if after >= len(self.words) or not self.joined(after):
             return None
-        if self.tokens[after].word.folded[:1] in "وبلف":
+        if self.words[after].folded[:1] in "وبلف":
             return None  # بمناسبة, ونشرا: not a name
         name = self.person_name(after, family=False)
         if len(name) < 2:
             return None
-        self.add(name[0], name[-1], 0, "person", "demonym", self.tokens[index].word.raw)
+        self.add(name[0], name[-1], 0, "person", "demonym", self.words[index].raw)
         return name[-1] + 1
 
     def credit(self, start: int, end: int) -> None:
         """The names in a credit (a byline, a dateline, «(الشرق)»): the pieces between
         dashes, colons and credit words, each a place, an outlet or an author."""
-        tokens = self.tokens
+        word_at = self.words
         whole = start == 0 and end >= len(self.line.rstrip())
-        inside = [k for k, t in enumerate(tokens) if start <= t.start and t.end <= end]
+        inside = [
+            k
+            for k, (first, last) in enumerate(zip(self.starts, self.ends, strict=True))
+            if start <= first and last <= end
+        ]
         pieces: list[list[int]] = []
         for k in inside:
-            word = tokens[k].word
+            word = word_at[k]
             if (
                 word.folded in self.cues.credit_words
                 or (word.folded in self.cues.stops and not whole)
@@ -1143,7 +1148,7 @@ class _Line:
                 continue
             if self.known_at(piece[0]) or self.latin_at(piece[0]):
                 continue
-            words = [tokens[k].word for k in piece]
+            words = [word_at[k] for k in piece]
             if self.cues.starts_cue(words[0].bare) or words[0].folded[:1] == "و":
                 continue
             if not whole and any(self.ordinary(w) or self.verb_like(w) for w in words):
@@ -1158,13 +1163,13 @@ class _Line:
 
     def reported_at(self, index: int) -> int | None:
         """Perhaps a person after a reporting verb (وقال لافروف): where to go on."""
-        word = self.tokens[index].word
+        word = self.words[index]
         if not any(r in self.cues.reporting_verbs for r, _ in word.bare):
             return None
         after = index + 1
-        if after >= len(self.tokens) or not self.joined(after):
+        if after >= len(self.words) or not self.joined(after):
             return None
-        following = self.tokens[after].word.folded
+        following = self.words[after].folded
         if following.startswith("ل") and following[1:2] not in ("ا", "و", "ي", "ط"):
             return None  # قال لعنب بلدي: said to someone
         name = self.person_name(after, limit=3, family=False)

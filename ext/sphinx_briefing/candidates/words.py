@@ -123,32 +123,40 @@ def tokenize(line: str) -> list[Token]:
 
 
 def tokenize_many(line: str) -> list[Token]:
-    """:func:`tokenize`, at C speed (:func:`tokenize_gaps` without the gaps)."""
-    return tokenize_gaps(line)[0]
+    """:func:`tokenize`, at C speed (:func:`split_line`'s lists as tokens)."""
+    split = split_line(line)
+    return list(
+        map(tuple.__new__, repeat(Token), zip(split.starts, split.ends, split.words, strict=True))
+    )
 
 
-def tokenize_gaps(line: str) -> tuple[list[Token], list[str]]:
-    """The words of ``line`` (as :func:`tokenize`) and the gaps around them: ``gaps[i]`` is
-    the text before word ``i`` (after word ``i - 1``), ``gaps[-1]`` the text after the
-    last word. At C speed: the line split once into its gaps and words, the offsets summed
-    from their lengths, the analysis looked up in a plain dict (the common case;
-    :func:`analyse` on a miss)."""
+class Split(NamedTuple):
+    """A line's words and where they are, as lists side by side (:func:`split_line`)."""
+
+    #: Where each word starts and ends in the line (code points).
+    starts: list[int]
+    ends: list[int]
+    words: list[Word]
+    #: ``gaps[i]``: the text before word ``i`` (after word ``i - 1``); ``gaps[-1]``: the text
+    #: after the last word.
+    gaps: list[str]
+
+
+def split_line(line: str) -> Split:
+    """The words of ``line`` (as :func:`tokenize`) and the gaps around them, at C speed:
+    the line split once into its gaps and words, the offsets summed from their lengths, the
+    analysis looked up in a plain dict (the common case; :func:`analyse` on a miss)."""
     parts = _SPLIT(line)  # gap, word, gap, word, ..., gap
     if len(parts) == 1:
-        return [], parts
+        return Split([], [], [], parts)
     bounds = list(accumulate(map(len, parts)))  # bounds[2i]: start of word i; [2i+1]: end
     known = _KNOWN
     if len(known) > 200_000:
         known.clear()
-    tokens = list(
-        map(
-            tuple.__new__,  # twice as fast as Token(...): lines have many words
-            repeat(Token),
-            # bounds[::2] ends with the line's end (after the last gap): one more than words
-            zip(bounds[::2], bounds[1::2], map(known.__getitem__, parts[1::2]), strict=False),
-        )
+    # bounds[::2] ends with the line's end (after the last gap): one more than the words.
+    return Split(
+        bounds[0:-1:2], bounds[1::2], list(map(known.__getitem__, parts[1::2])), parts[::2]
     )
-    return tokens, parts[::2]
 
 
 class _Known(dict[str, Word]):
