@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, count, pairwise
+from itertools import compress, count, pairwise, repeat
 from operator import attrgetter
 from typing import Protocol
 
@@ -286,7 +286,11 @@ def _roster(line: _Line, heading: _Item | None) -> bool:
     """Whether the words before a colon end with a heading of a list of people."""
     if heading is None:
         return False
-    words = [line.words[k] for k in range(heading.first, heading.last + 1)]
+    return _roster_words(line, [line.words[k] for k in range(heading.first, heading.last + 1)])
+
+
+def _roster_words(line: _Line, words: Sequence[Word]) -> bool:
+    """Whether ``words`` end with a heading of a list of people (one to three words)."""
     for size in range(1, min(3, len(words)) + 1):
         tail = words[-size:]
         for reading, _ in tail[0].bare:
@@ -297,6 +301,8 @@ def _roster(line: _Line, heading: _Item | None) -> bool:
 
 def enumerations(line: _Line) -> None:
     """Add the people (and their teams) of the line's lists as seeds of ``line``."""
+    if not _may_add(line):
+        return
     items = _split(line)
     if len(items) < 2:
         return
@@ -312,6 +318,23 @@ def enumerations(line: _Line) -> None:
     for before, item in pairwise(items):
         if item.paren and item.first == item.last and _short_name(line, before, item):
             line.add(item.first, item.last, 0, "organization", "short", "a short name")
+
+
+def _may_add(line: _Line) -> bool:
+    """Whether the line's lists may give a seed, seen without splitting it into items: a
+    person in it (a seed or a linked entry), an organization before a bracket (its short
+    name), or a heading of people before a colon (the widest heading an item may have)."""
+    types = line.reader.variants.types
+    if any(seed.type == "person" for seed in line.seeds) or any(
+        entity is not None and types.get(entity) == "person" for entity in line.entity
+    ):
+        return True
+    if "(" in line.line and any(seed.type == "organization" for seed in line.seeds):
+        return True
+    words = line.words
+    # A colon after word ``index - 1`` (never before the first word or after the last).
+    colons = compress(count(), map(str.__contains__, line.gaps[: len(words)], repeat(":")))
+    return any(_roster_words(line, words[max(0, index - 3) : index]) for index in colons if index)
 
 
 def _short_name(line: _Line, before: _Item, item: _Item) -> bool:
