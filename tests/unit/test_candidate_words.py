@@ -1,12 +1,14 @@
 """The candidate finder's line splitting (``candidates/words.py``): whatever the line, the
-fast split (:func:`tokenize_many`, the finder's) gives the words :func:`tokenize` finds with
-the word pattern, at the same places."""
+fast split (:func:`split_line`, the finder's) gives the words :func:`tokenize` finds with
+the word pattern, at the same places; and the words a link covers are found by bisection as
+the definition says, one by one."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sphinx_briefing.candidates.spans import _linked_words
 from sphinx_briefing.candidates.words import split_line, tokenize, tokenize_many
 
 #: Arabic letters and marks, Latin letters, digits, «_», spaces and punctuation, tatweel and
@@ -47,3 +49,31 @@ def test_underscore_parts_words_as_the_word_pattern_does() -> None:
         "وزير",
         "الخارجية",
     ]
+
+
+def _linked_one_by_one(
+    starts: list[int], ends: list[int], spans: list[tuple[int, int, str]]
+) -> list[str | None]:
+    """The definition: per word, the first span (in order) that ends after the word starts,
+    when that span starts before the word ends."""
+    found: list[str | None] = []
+    for start, end in zip(starts, ends, strict=True):
+        after = [span for span in spans if span[1] > start]
+        found.append(after[0][2] if after and after[0][0] < end else None)
+    return found
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 3), st.integers(1, 4)), max_size=10),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 9)), max_size=5),
+)
+def test_linked_words_by_bisection_match_the_definition(
+    words: list[tuple[int, int]], links: list[tuple[int, int]]
+) -> None:
+    starts, ends, position = [], [], 0
+    for gap, length in words:
+        starts.append(position + gap)
+        ends.append(position + gap + length)
+        position = ends[-1]
+    spans = sorted((start, start + length, f"e{n}") for n, (start, length) in enumerate(links))
+    assert _linked_words(starts, ends, spans) == _linked_one_by_one(starts, ends, spans)

@@ -20,9 +20,10 @@ out, as ``briefing annotate`` reports mentions.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, count, repeat
+from itertools import compress, count, pairwise, repeat
 from operator import attrgetter
 
 from sphinx_briefing.candidates import lists
@@ -300,20 +301,9 @@ class _Line:
         # The words, where each starts and ends, what stands before each (``gaps[i]``) and
         # after the last: lists side by side (a tuple per word was a tenth of the finder).
         self.starts, self.ends, self.words, self.gaps = split_line(line) if split is None else split
-        self.entity: list[str | None] = [None] * len(self.words)
         self.linked = linked
-        spans = sorted(linked)
-        at, count = 0, len(spans)
-        entity = self.entity
-        for index, (start, end) in enumerate(
-            zip(self.starts, self.ends, strict=True) if spans else ()
-        ):
-            while at < count and spans[at][1] <= start:
-                at += 1
-            if at == count:
-                break  # no span left: the rest of the line is not linked
-            if spans[at][0] < end:
-                entity[index] = spans[at][2]
+        #: Per word, the glossary entity linked over it (None for most).
+        self.entity = _linked_words(self.starts, self.ends, sorted(linked))
         self.used = [False] * len(self.words)
         self.seeds: list[Seed] = []
         self.glosses: list[Gloss] = []
@@ -1178,6 +1168,33 @@ class _Line:
         how = "reported-full" if len(name) > 1 else "reported"
         self.add(name[0], name[-1], 0, "person", how, word.raw)
         return name[-1] + 1
+
+
+def _linked_words(
+    starts: list[int], ends: list[int], spans: list[tuple[int, int, str]]
+) -> list[str | None]:
+    """Per word (``starts``, ``ends``), the entity of the first linked span (``spans``, in
+    order) that ends after the word starts, if it starts before the word ends."""
+    entity: list[str | None] = [None] * len(starts)
+    if all(a[1] <= b[1] for a, b in pairwise(spans)):
+        # The spans' ends in order (no span inside another): each span's words found by
+        # bisection, a few spans per line instead of a step per word.
+        previous = 0
+        for start, end, found in spans:
+            first = max(bisect_left(starts, previous), bisect_right(ends, start))
+            last = bisect_left(starts, end)
+            entity[first:last] = [found] * max(0, last - first)
+            previous = end
+        return entity
+    at, count = 0, len(spans)
+    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        while at < count and spans[at][1] <= start:
+            at += 1
+        if at == count:
+            break  # no span left: the rest of the line is not linked
+        if spans[at][0] < end:
+            entity[index] = spans[at][2]
+    return entity
 
 
 def _folded_from(word: Word, offset: int) -> str:
