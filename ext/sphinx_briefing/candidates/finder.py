@@ -305,7 +305,7 @@ class _Spellings:
         """(start, end, group, text) of each spelling in ``line`` (its words and gaps,
         :func:`~sphinx_briefing.candidates.words.split_line`), longest first, none
         overlapping."""
-        starts, ends, word_at, gaps = split
+        starts, ends, _, word_at, gaps = split
         after = 0
         keys = self.by_first.keys()
         # The words that may start a spelling, found at C speed: most lines have none.

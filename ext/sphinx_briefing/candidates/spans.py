@@ -24,7 +24,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, count, pairwise, repeat
-from operator import attrgetter
 
 from sphinx_briefing.candidates import lists
 from sphinx_briefing.candidates.cues import Cue, Cues
@@ -196,7 +195,6 @@ class Gloss:
     english: str
 
 
-_RAW = attrgetter("raw")
 #: What a word may start (:meth:`LineReader.interest`).
 _CUE, _KNOWN, _LATIN, _VARIANT, _REPORTING, _GIVEN, _DEMONYM = 1, 2, 4, 8, 16, 32, 64
 
@@ -300,7 +298,9 @@ class _Line:
         self.line = line
         # The words, where each starts and ends, what stands before each (``gaps[i]``) and
         # after the last: lists side by side (a tuple per word was a tenth of the finder).
-        self.starts, self.ends, self.words, self.gaps = split_line(line) if split is None else split
+        self.starts, self.ends, self.raws, self.words, self.gaps = (
+            split_line(line) if split is None else split
+        )
         self.linked = linked
         #: Per word, the glossary entity linked over it (None for most).
         self.entity = _linked_words(self.starts, self.ends, sorted(linked))
@@ -479,7 +479,7 @@ class _Line:
         word_at, interest = self.words, self.reader.interest
         known = self.reader._interest.get
         # Most words start nothing: those known to be so are left out at C speed.
-        may_start = list(compress(count(), map(known, map(_RAW, word_at), repeat(1))))
+        may_start = list(compress(count(), map(known, self.raws, repeat(1))))
         index = 0
         for at in may_start:
             if at < index:

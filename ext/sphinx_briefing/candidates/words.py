@@ -136,6 +136,8 @@ class Split(NamedTuple):
     #: Where each word starts and ends in the line (code points).
     starts: list[int]
     ends: list[int]
+    #: Each word as written, and what the finder knows of it.
+    raws: list[str]
     words: list[Word]
     #: ``gaps[i]``: the text before word ``i`` (after word ``i - 1``); ``gaps[-1]``: the text
     #: after the last word.
@@ -148,15 +150,14 @@ def split_line(line: str) -> Split:
     analysis looked up in a plain dict (the common case; :func:`analyse` on a miss)."""
     parts = _SPLIT(line)  # gap, word, gap, word, ..., gap
     if len(parts) == 1:
-        return Split([], [], [], parts)
+        return Split([], [], [], [], parts)
     bounds = list(accumulate(map(len, parts)))  # bounds[2i]: start of word i; [2i+1]: end
     known = _KNOWN
     if len(known) > 200_000:
         known.clear()
     # bounds[::2] ends with the line's end (after the last gap): one more than the words.
-    return Split(
-        bounds[0:-1:2], bounds[1::2], list(map(known.__getitem__, parts[1::2])), parts[::2]
-    )
+    raws = parts[1::2]
+    return Split(bounds[0:-1:2], bounds[1::2], raws, list(map(known.__getitem__, raws)), parts[::2])
 
 
 class _Known(dict[str, Word]):
