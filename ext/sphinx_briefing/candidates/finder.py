@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter, not_
 from typing import Any
@@ -121,6 +122,12 @@ def _plain(word: str) -> str:
 
 def name_key(words: Sequence[str]) -> str:
     """The key names are grouped by: each folded word's skeleton, without ال."""
+    return _name_key(tuple(words))
+
+
+@lru_cache(maxsize=100_000)
+def _name_key(words: tuple[str, ...]) -> str:
+    # Remembered: the same names recur in every article.
     return "".join(skeleton(_plain(w)) for w in words)
 
 
@@ -535,9 +542,9 @@ def as_record(candidate: Candidate) -> dict[str, Any]:
 
 def from_record(record: Mapping[str, Any], file: str) -> Candidate:
     """The candidate :func:`as_record` kept, its mentions in ``file``."""
-    fields = {key: value for key, value in record.items() if key != "mentions"}
-    mentions = [Occurrence(file, *mention) for mention in record["mentions"]]
-    return Candidate(mentions=mentions, **fields)
+    fields = dict(record)
+    fields["mentions"] = [Occurrence(file, *mention) for mention in record["mentions"]]
+    return Candidate(**fields)
 
 
 def _candidate_key(candidate: Candidate) -> tuple[str, ...]:

@@ -171,9 +171,11 @@ def _blocks(node: nodes.Element) -> Iterator[nodes.Element]:
 def _kind(block: nodes.Element) -> Kind:
     if isinstance(block, nodes.title):
         return Kind.HEADLINE if "briefing-article" in block.parent["classes"] else Kind.HEADING
-    for name, kind in _CLASS_KINDS.items():
-        if name in block["classes"]:
-            return kind
+    classes = block["classes"]
+    if classes:
+        for name, kind in _CLASS_KINDS.items():
+            if name in classes:
+                return kind
     return Kind.PARAGRAPH
 
 
