@@ -148,7 +148,8 @@ def split_line(line: str) -> Split:
     """The words of ``line`` (as :func:`tokenize`) and the gaps around them, at C speed:
     the line split once into its gaps and words, the offsets summed from their lengths, the
     analysis looked up in a plain dict (the common case; :func:`analyse` on a miss)."""
-    parts = _SPLIT(line)  # gap, word, gap, word, ..., gap
+    # gap, word, gap, word, ..., gap
+    parts = _SPLIT(line) if "_" in line else _SPLIT_WITHOUT_UNDERSCORE(line)
     if len(parts) == 1:
         return Split([], [], [], [], parts)
     bounds = list(accumulate(map(len, parts)))  # bounds[2i]: start of word i; [2i+1]: end
@@ -169,6 +170,9 @@ class _Known(dict[str, Word]):
 
 
 _SPLIT = re.compile(f"({WORD.pattern})").split
+#: The same split for a line without «_» (the only word character that parts words): one
+#: character class, a third faster.
+_SPLIT_WITHOUT_UNDERSCORE = re.compile(rf"([\w{_MARKS}]++)").split
 _KNOWN = _Known()
 
 
