@@ -18,7 +18,7 @@ def test_small_candidates_benchmark_writes_json(tmp_path: Path) -> None:
         [
             sys.executable,
             str(SCRIPT),
-            *("--articles", "40", "--runs", "1", "--build-articles", "10"),
+            *("--articles", "40", "--runs", "1", "--build-articles", "10", "--build-runs", "2"),
             *("--json", str(out)),
         ],
         capture_output=True,
@@ -36,5 +36,7 @@ def test_small_candidates_benchmark_writes_json(tmp_path: Path) -> None:
         assert isinstance(report[key], float) and report[key] > 0
     assert isinstance(report["met"], bool)
     assert report["build_articles"] == 10
+    assert len(report["cold_shares"]) == 2
+    assert report["build"]["cold"]["share"] in report["cold_shares"]
     for state in ("cold", "warm"):
         assert report["build"][state]["build_cpu_s"] > report["build"][state]["coverage_cpu_s"] > 0
