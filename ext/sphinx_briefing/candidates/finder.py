@@ -220,7 +220,10 @@ class Finder:
                     split,
                 )
                 for seed in seeds:
-                    group = groups.setdefault(_group_key(seed), _Group(_group_key(seed)))
+                    key = _group_key(seed)
+                    group = groups.get(key)
+                    if group is None:
+                        group = groups[key] = _Group(key)
                     group.seeds.append((name, seed))
                     where = (name, seed.line, seed.start, seed.end)
                     group.mentions[where] = Occurrence(name, *where[1:], seed.text)
