@@ -284,6 +284,24 @@ class LineReader:
 class _Line:
     """One pass over one line (the state of :meth:`LineReader.read`)."""
 
+    # Slots: the rules read these attributes many times per word.
+    __slots__ = (
+        "cues",
+        "ends",
+        "entity",
+        "gaps",
+        "glosses",
+        "line",
+        "linked",
+        "number",
+        "raws",
+        "reader",
+        "seeds",
+        "starts",
+        "used",
+        "words",
+    )
+
     def __init__(
         self,
         reader: LineReader,
