@@ -538,7 +538,7 @@ def merge(candidates: Iterable[Candidate]) -> list[Candidate]:
 def as_record(candidate: Candidate) -> dict[str, Any]:
     """A candidate as plain data (kept in the build environment): every field, each mention
     with its text, without its file (the article it was found in)."""
-    record = {key: value for key, value in candidate.__dict__.items() if key != "mentions"}
+    record = dict(candidate.__dict__)
     record["mentions"] = [[m.line, m.start, m.end, m.text] for m in candidate.mentions]
     return record
 
