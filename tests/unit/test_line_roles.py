@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sphinx_briefing.text import line_roles as lr
 
@@ -137,3 +139,18 @@ def test_attribution_names_the_agency() -> None:
     assert lr.attribution("وقال المسؤول وفقا لوكالة رويترز إن") == "رويترز"
     assert lr.attribution('نقلت عن وكالة "يونهاب" أن') == "يونهاب"
     assert lr.attribution("قال الوزير إن المحادثات مثمرة") is None
+
+
+@given(
+    st.lists(
+        st.sampled_from(list("موسكو رويترز (أ ف ب) وكالات قال الوزير - – — ـ : ، . « »")),
+        max_size=40,
+    ).map("".join)
+)
+def test_the_quick_test_for_an_opening_dateline_never_misses_one(line: str) -> None:
+    # Without a dash or colon the pattern cannot match: the quick test skips only those.
+    match = lr._patterns()["dateline_opening"].match(line)
+    if not any(mark in line for mark in "-–—ـ:"):
+        assert match is None and lr.dateline_opening(line) is None
+    elif match is None:
+        assert lr.dateline_opening(line) is None

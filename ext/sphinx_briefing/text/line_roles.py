@@ -24,6 +24,8 @@ _DASH_CHARS = "-–—ـ"
 #: The same, for inside a regular expression's character class.
 _DASH = r"\-–—ـ"
 _QUOTES = "\"“”«»'"
+#: A dateline that opens a paragraph ends with one of these (the pattern's last class).
+_OPENING_MARKS = (*_DASH_CHARS, ":")
 #: Lines longer than this are article text, whatever words they start with.
 _SHORT = 12
 
@@ -169,6 +171,8 @@ def dateline_alone(line: str) -> Dateline | None:
 
 def dateline_opening(line: str) -> Dateline | None:
     """A dateline that opens a paragraph: «موسكو – رويترز – …», «(أ ف ب) – …»."""
+    if not any(mark in line for mark in _OPENING_MARKS):
+        return None  # most paragraphs: no dash or colon anywhere, so no dateline
     match = _patterns()["dateline_opening"].match(line)
     if not match or not (match["place"] or _agency(match)):
         return None
