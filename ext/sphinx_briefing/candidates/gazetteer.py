@@ -9,16 +9,12 @@ to the same name, the first in the file (countries come before cities) is kept.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from sphinx_briefing import resources
-from sphinx_briefing.cache import checked_once
-from sphinx_briefing.candidates.cues import words_of
+from sphinx_briefing.candidates.cues import validated, words_of
 
 GAZETTEER_PATH = resources.DATA / "gazetteer.json"
 SCHEMA_PATH = resources.SCHEMAS / "gazetteer.schema.json"
@@ -76,16 +72,7 @@ def _place(item: dict[str, Any]) -> Place:
 @cache
 def load() -> Gazetteer:
     """The gazetteer, read and checked once per process (a bad file raises ValueError)."""
-    data = json.loads(GAZETTEER_PATH.read_text(encoding="utf-8"))
-
-    def check() -> None:
-        schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-        errors = list(Draft202012Validator(schema).iter_errors(data))
-        if errors:
-            where = "/".join(str(p) for p in errors[0].absolute_path) or "(top)"
-            raise ValueError(f"{GAZETTEER_PATH}: {where}: {errors[0].message}")
-
-    checked_once(check, GAZETTEER_PATH, SCHEMA_PATH)
+    data = validated(GAZETTEER_PATH, SCHEMA_PATH)
     places = tuple(_place(item) for item in data["places"])
     seen: set[tuple[str, ...]] = set()
     found: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
