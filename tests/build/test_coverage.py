@@ -109,7 +109,7 @@ def test_incremental_builds_keep_the_report_right(tmp_path: Path) -> None:
     # its names, not the lines it was given.
     kept = again.env.get_domain("briefing").data["coverage"]
     assert list(kept) == ["articles/moscow-talks"]
-    assert set(kept["articles/moscow-talks"]) == {"mentions", "candidates", "variants"}
+    assert set(kept["articles/moscow-talks"]) == {"mentions", "candidates", "variants", "pack_key"}
     assert all(
         m["file"] == "articles/moscow-talks.txt" for c in data["candidates"] for m in c["mentions"]
     )

@@ -27,21 +27,23 @@ def test_results_are_packed_reused_and_bounded(
         return Finder(None)
 
     pending = {"a": _article("ماركو روبيو"), "b": _article("وانغ يي")}
-    first = coverage.find_all(make, "glossary-1", pending)
+    first, keys = coverage.find_all(make, "glossary-1", pending)
     assert [c["text"] for c in first["a"]["candidates"]] == ["ماركو روبيو"]
     assert len(list((tmp_path / coverage.CACHE_KIND).iterdir())) == 1  # one file, not one each
     made.clear()
     # The same inputs under another name: read from the pack, the finder never made.
-    again = coverage.find_all(make, "glossary-1", {"c": pending["a"], "d": pending["b"]})
+    again, _ = coverage.find_all(make, "glossary-1", {"c": pending["a"], "d": pending["b"]})
     assert made == [] and again == {"c": first["a"], "d": first["b"]}
     # Another glossary: another pack, found again.
     coverage.find_all(make, "glossary-2", {"a": pending["a"]})
     assert made and len(list((tmp_path / coverage.CACHE_KIND).iterdir())) == 2
-    # Past the limit a pack keeps only the book being built.
-    monkeypatch.setattr(coverage, "PACK_LIMIT", 2)
-    coverage.find_all(make, "glossary-1", {"e": _article("سيرغي لافروف")})
+    # A pack grown past its book (a read again, its old text's results left behind) is cut
+    # to the book's articles: those read now and the others (by their keys).
+    monkeypatch.setattr(coverage, "PACK_GROWTH", 1)
+    monkeypatch.setattr(coverage, "PACK_SLACK", 0)
+    coverage.find_all(make, "glossary-1", {"a": _article("سيرغي لافروف")}, [keys["b"]])
     made.clear()
-    coverage.find_all(make, "glossary-1", {"e": _article("سيرغي لافروف")})
-    assert made == []
+    coverage.find_all(make, "glossary-1", {"a": _article("سيرغي لافروف"), "b": pending["b"]})
+    assert made == []  # both kept
     coverage.find_all(make, "glossary-1", {"a": pending["a"]})
-    assert made  # dropped when the pack was cut to its book
+    assert made  # the old text of a: dropped when the pack was cut

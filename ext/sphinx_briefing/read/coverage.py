@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -93,8 +93,12 @@ def _finder(app: Sphinx, fingerprint: str, glossary: Callable[[], Glossary]) -> 
 
 
 Records = dict[str, list[dict[str, Any]]]
-#: The most articles' results one pack keeps (a pack only grows while its glossary stays).
-PACK_LIMIT = 20_000
+#: A pack holding more than this many times the book's articles (and :data:`PACK_SLACK`) is
+#: cut to the book's: edited articles leave their old results behind while the glossary stays.
+PACK_GROWTH = 2
+PACK_SLACK = 200
+#: Where an article's coverage keeps the key of its results in the pack.
+PACK_KEY = "pack_key"
 
 
 def _key(
@@ -125,12 +129,17 @@ def _read_pack(path: Path) -> dict[str, Records]:
 
 
 def find_all(
-    make: Callable[[], Finder], fingerprint: str, pending: dict[str, tuple[Any, Any, Any]]
-) -> dict[str, Records]:
+    make: Callable[[], Finder],
+    fingerprint: str,
+    pending: dict[str, tuple[Any, Any, Any]],
+    others: Collection[str] = (),
+) -> tuple[dict[str, Records], dict[str, str]]:
     """What the finder finds in each pending article (docname → its lines, links and
-    credits): candidates and variants, as records. Results are kept in the machine cache in
-    one pack per glossary and finder version, by each article's exact inputs: a fresh build
-    of unchanged articles reads one file instead of running the finder again."""
+    credits): candidates and variants, as records, and each article's key. Results are kept
+    in the machine cache in one pack per glossary and finder version, by each article's
+    exact inputs: a fresh build of unchanged articles reads one file instead of running the
+    finder again. ``others``: the keys of the book's articles not read in this build (kept
+    when the pack is cut)."""
     keys = {docname: _key(*inputs) for docname, inputs in pending.items()}
     directory = cache_dir()
     path = None
@@ -146,15 +155,16 @@ def find_all(
             new += 1
         found[docname] = records
     if path is not None and new:
-        if len(pack) > PACK_LIMIT:  # keep this book's, drop the oldest others
-            pack = {keys[name]: found[name] for name in pending}
+        book = {*others, *keys.values()}
+        if len(pack) > PACK_GROWTH * len(book) + PACK_SLACK:
+            pack = {key: records for key, records in pack.items() if key in book}
         data = pickle.dumps(pack, protocol=pickle.HIGHEST_PROTOCOL)
 
         def write(tmp: Path) -> None:
             tmp.write_bytes(data)
 
         write_atomically(path, write)
-    return found
+    return found, keys
 
 
 def _blocks(node: nodes.Element) -> Iterator[nodes.Element]:
@@ -234,9 +244,12 @@ def find_pending(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not pending:
         return []
     fingerprint = domain.data.get("fingerprints", {}).get("aliases", "")
-    found = find_all(lambda: _finder(app, fingerprint, domain.glossary), fingerprint, pending)
+    others = [c[PACK_KEY] for name, c in coverage.items() if name not in pending and PACK_KEY in c]
+    found, keys = find_all(
+        lambda: _finder(app, fingerprint, domain.glossary), fingerprint, pending, others
+    )
     for docname, records in found.items():
-        coverage[docname].update(records)
+        coverage[docname].update(records, **{PACK_KEY: keys[docname]})
     return []
 
 
