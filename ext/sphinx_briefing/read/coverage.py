@@ -84,7 +84,7 @@ def code_version() -> str:
 
 def _finder(app: Sphinx, fingerprint: str, glossary: Callable[[], Glossary]) -> Finder:
     """The finder of the glossary with ``fingerprint``, built once per build (kept on the
-    application, so each process of a parallel build has its own)."""
+    application, like everything that lasts one build)."""
     kept: tuple[str, Finder] | None = app.__dict__.get("_briefing_coverage_finder")
     if kept is None or kept[0] != fingerprint:
         kept = (fingerprint, Finder(glossary()))
