@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sphinx_briefing.candidates.spans import _linked_words
-from sphinx_briefing.candidates.words import split_line, tokenize, tokenize_many
+from sphinx_briefing.candidates.words import split_line, tokenize
 
 #: Arabic letters and marks, Latin letters, digits, «_», spaces and punctuation, tatweel and
 #: joiners: every kind of character the two ways of splitting treat differently.
@@ -20,10 +20,12 @@ _CHARS = st.sampled_from(
 
 @given(st.lists(_CHARS, max_size=60).map("".join))
 def test_fast_split_matches_the_word_pattern(line: str) -> None:
-    tokens = tokenize_many(line)
-    assert tokens == tokenize(line)
-    for token in tokens:
-        assert token.word.raw == line[token.start : token.end]
+    split = split_line(line)
+    assert list(zip(split.starts, split.ends, split.words, strict=True)) == tokenize(line)
+    for start, end, raw, word in zip(
+        split.starts, split.ends, split.raws, split.words, strict=True
+    ):
+        assert word.raw == raw == line[start:end]
 
 
 @given(st.lists(_CHARS, max_size=60).map("".join))
@@ -43,7 +45,7 @@ def test_gaps_and_words_make_the_line(line: str) -> None:
 
 
 def test_underscore_parts_words_as_the_word_pattern_does() -> None:
-    assert [t.word.raw for t in tokenize_many("a_b وزير_الخارجية")] == [
+    assert split_line("a_b وزير_الخارجية").raws == [
         "a",
         "b",
         "وزير",

@@ -30,7 +30,7 @@ from sphinx_briefing.candidates.cues import Cue, Cues
 from sphinx_briefing.candidates.gazetteer import Gazetteer, Place
 from sphinx_briefing.candidates.model import CandidateType
 from sphinx_briefing.candidates.variants import Name, Variants
-from sphinx_briefing.candidates.words import Split, Token, Word, analyse, split_line, stems
+from sphinx_briefing.candidates.words import Split, Word, analyse, split_line, stems
 
 #: How a linked span of an adjective is marked: its entity with this prefix
 #: (``adjective:russia``), so an adjective is never taken for a name inside a name.
@@ -1226,4 +1226,4 @@ def _folded_from(word: Word, offset: int) -> str:
     return word.folded
 
 
-__all__ = ["ADJECTIVE", "STRENGTH", "Gloss", "LineReader", "Seed", "Token"]
+__all__ = ["ADJECTIVE", "STRENGTH", "Gloss", "LineReader", "Seed"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate
 from typing import NamedTuple
 
 from sphinx_briefing.text.linker import MIN_STEM_AFTER_KAF, first_word_stems, later_word_stems
@@ -120,14 +120,6 @@ def analyse(raw: str) -> Word:
 def tokenize(line: str) -> list[Token]:
     """The words of ``line`` with their spans."""
     return [Token(m.start(), m.end(), analyse(m.group())) for m in WORD.finditer(line)]
-
-
-def tokenize_many(line: str) -> list[Token]:
-    """:func:`tokenize`, at C speed (:func:`split_line`'s lists as tokens)."""
-    split = split_line(line)
-    return list(
-        map(tuple.__new__, repeat(Token), zip(split.starts, split.ends, split.words, strict=True))
-    )
 
 
 class Split(NamedTuple):
