@@ -33,7 +33,7 @@ from typing import Any
 from sphinx_briefing.candidates import cues, gazetteer
 from sphinx_briefing.candidates.english import english_name
 from sphinx_briefing.candidates.model import Candidate, CandidateType, Occurrence
-from sphinx_briefing.candidates.spans import ADJECTIVE, JOINERS, STRENGTH, LineReader, Seed
+from sphinx_briefing.candidates.spans import ADJECTIVE, STRENGTH, LineReader, Seed, joins
 from sphinx_briefing.candidates.variants import Variants
 from sphinx_briefing.candidates.words import WORD, Split, skeleton, split_line
 from sphinx_briefing.glossary import Glossary
@@ -339,8 +339,7 @@ class _Spellings:
                     if prefix.endswith(("ال", "لل")) and not words[0].startswith("ال"):
                         continue
                     if end <= len(word_at) and all(
-                        (gaps[k] == " " or gaps[k].strip() in JOINERS)
-                        and words[k - index] in word_at[k].later
+                        joins(gaps[k]) and words[k - index] in word_at[k].later
                         for k in range(index + 1, end)
                     ):
                         best = (end, group, offset)

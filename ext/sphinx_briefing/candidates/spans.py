@@ -336,10 +336,7 @@ class _Line:
 
     def joined(self, index: int) -> bool:
         """Whether word ``index`` goes on from the one before (a space or a dash between)."""
-        if index <= 0 or index >= len(self.words):
-            return True
-        gap = self.gaps[index]
-        return gap == " " or gap.strip() in JOINERS
+        return index <= 0 or index >= len(self.words) or joins(self.gaps[index])
 
     def free(self, index: int) -> bool:
         return index < len(self.words) and not self.used[index] and self.entity[index] is None
@@ -1188,6 +1185,12 @@ class _Line:
         return name[-1] + 1
 
 
+def joins(gap: str) -> bool:
+    """Whether ``gap`` (what stands between two words) lets them be one name: spaces, or a
+    dash (most gaps are one space)."""
+    return gap == " " or gap.strip() in JOINERS
+
+
 def _linked_words(
     starts: list[int], ends: list[int], spans: list[tuple[int, int, str]]
 ) -> list[str | None]:
@@ -1226,4 +1229,4 @@ def _folded_from(word: Word, offset: int) -> str:
     return word.folded
 
 
-__all__ = ["ADJECTIVE", "STRENGTH", "Gloss", "LineReader", "Seed"]
+__all__ = ["ADJECTIVE", "STRENGTH", "Gloss", "LineReader", "Seed", "joins"]
