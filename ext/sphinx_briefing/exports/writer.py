@@ -34,15 +34,14 @@ def _url(app: Sphinx, docname: str, anchor: str) -> str:
 def source_path(app: Sphinx, path: str) -> str:
     """An article's path relative to the repository root (``briefing_source_root``)."""
     root = _resolved(str(app.confdir), str(app.config.briefing_source_root))
-    if os.path.isabs(path):
-        return _relative(path, root)
-    return Path(os.path.relpath(path, root)).as_posix()
+    # Made absolute first (as relpath would), so the remembered answer does not depend on
+    # the working folder.
+    return _relative(os.path.abspath(path), root)
 
 
 @functools.lru_cache(maxsize=100_000)
 def _relative(path: str, root: str) -> str:
-    # Both absolute, so the answer does not depend on the working folder: every export asks
-    # for each article's path again.
+    # Remembered: every export asks for each article's path again.
     return Path(os.path.relpath(path, root)).as_posix()
 
 
