@@ -165,19 +165,21 @@ class Finder:
             self.linker = Linker(aliases, people)
             self._firsts = {words[0] for a in aliases if (words := cues.words_of(a.text))}
 
-    def linked(self, lines: Mapping[int, str]) -> dict[int, list[Span]]:
+    def linked(
+        self, lines: Mapping[int, str], splits: Mapping[int, Split] | None = None
+    ) -> dict[int, list[Span]]:
         """What the glossary's linker links in an article's lines (in order, so a family
-        name counts once the full name was read, as in the build)."""
+        name counts once the full name was read, as in the build); ``splits``: the lines'
+        words, if already found (:func:`~sphinx_briefing.candidates.words.split_line`)."""
         if self.linker is None:
             return {}
         named: set[str] = set()
         found: dict[int, list[Span]] = {}
         firsts = self._firsts
         for number in sorted(lines):
+            split = splits[number] if splits is not None else split_line(lines[number])
             # The linker folds the whole line; most lines hold no alias's first word at all.
-            if not any(
-                stem in firsts for word in split_line(lines[number]).words for stem, _ in word.stems
-            ):
+            if not any(stem in firsts for word in split.words for stem, _ in word.stems):
                 continue
             mentions = self.linker.find(lines[number], named)
             if mentions:
@@ -203,15 +205,22 @@ class Finder:
         ``linked`` the glossary's spans per file (found here when None), ``credits`` the
         lines' credits (:func:`credit_regions`)."""
         credits = credits or {}
+        # Each line's words and gaps, found once for the linker and both passes.
+        words = {
+            (name, number): split_line(line)
+            for name, lines in files.items()
+            for number, line in lines.items()
+        }
         if linked is None:
-            linked = {name: self.linked(lines) for name, lines in files.items()}
+            linked = {
+                name: self.linked(lines, {n: words[name, n] for n in lines})
+                for name, lines in files.items()
+            }
         groups: dict[tuple[str, ...], _Group] = {}
-        # Each line's words and gaps, found once for both passes.
-        words: dict[tuple[str, int], Split] = {}
         for name, lines in files.items():
             spans = linked.get(name, {})
             for number in sorted(lines):
-                split = words[name, number] = split_line(lines[number])
+                split = words[name, number]
                 seeds, glosses = self.reader.read(
                     number,
                     lines[number],
