@@ -1,6 +1,7 @@
 """Speed of ``briefing candidates`` and of the coverage report at build time.
 
-Everything is deterministic (a fixed seed):
+Everything is deterministic (a fixed seed). The finder measured is the one installed: compiled
+by mypyc (``make`` compiles it; ``setup.py``) or plain Python; the report says which.
 
 * The corpus: N articles (default 1,000, about 5 MB of UTF-8) recombined from the dev-set
   texts in ``tests/data/real``: each article a headline and 6-14 paragraphs drawn from the
@@ -47,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx_briefing import glossary
+from sphinx_briefing.candidates import spans
 from sphinx_briefing.candidates.finder import (
     Finder,
     article_text,
@@ -208,6 +210,11 @@ def time_build(articles: int, runs: int = BUILD_RUNS) -> dict[str, Any]:
     return {"cold": cold, "warm": warm, "cold_shares": [round(r["share"], 4) for r in colds]}
 
 
+def finder_compiled() -> bool:
+    """Whether the finder measured is the mypyc-compiled one (``setup.py``)."""
+    return Path(spans.__file__ or "").suffix in {".so", ".pyd"}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["--build-child"]:
@@ -229,7 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Scaled to 1,000 articles, as the targets are stated.
     scale = ARTICLES / args.articles
     share = build["cold"]["share"] if build else None
+    compiled = finder_compiled()
     print(f"corpus: {args.articles} articles, {megabytes:.2f} MB, glossary {len(known.entries)}")
+    print(f"finder: {'compiled (mypyc)' if compiled else 'plain Python (not compiled)'}")
     print(f"{'measure':<28} {'CPU s':>8} {'wall s':>8}  target")
     print(
         f"{'briefing candidates':<28} {candidates['cpu_s']:>8.2f} {candidates['wall_s']:>8.2f}"
@@ -251,6 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "corpus_mb": round(megabytes, 3),
         "glossary": len(known.entries),
         "names": candidates["names"],
+        "finder_compiled": compiled,
         "candidates_cpu_s": round(candidates["cpu_s"], 3),
         "candidates_wall_s": round(candidates["wall_s"], 3),
         "coverage_cpu_s": round(coverage["cpu_s"], 3),

@@ -32,6 +32,20 @@ if os.environ.get("CI"):
 FOLDER_MARKERS = {"browser": "browser", "bench": "bench", "book": "book", "install": "install"}
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # Python imports a compiled module before its source: one older than its source would
+    # test yesterday's finder (make compiles it again; pytest alone does not).
+    compiled = REPO / "ext" / "sphinx_briefing" / "candidates"
+    stale = [
+        so.name
+        for so in compiled.glob("*.so")
+        if (source := so.with_name(so.name.split(".")[0] + ".py")).exists()
+        and source.stat().st_mtime > so.stat().st_mtime
+    ]
+    if stale:
+        pytest.exit(f"compiled before their sources changed: {stale}; run make compile", 4)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         folder = Path(str(item.path)).parent.name

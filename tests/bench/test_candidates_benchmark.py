@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sphinx_briefing.candidates import spans
 from tests.helpers import REPO
 
 SCRIPT = REPO / "benchmarks" / "candidates.py"
@@ -40,3 +41,6 @@ def test_small_candidates_benchmark_writes_json(tmp_path: Path) -> None:
     assert report["build"]["cold"]["share"] in report["cold_shares"]
     for state in ("cold", "warm"):
         assert report["build"][state]["build_cpu_s"] > report["build"][state]["coverage_cpu_s"] > 0
+    # The report says which finder it measured: the one this run imports.
+    assert report["finder_compiled"] is Path(spans.__file__ or "").suffix.endswith(("so", "pyd"))
+    assert ("compiled (mypyc)" in result.stdout) is report["finder_compiled"]

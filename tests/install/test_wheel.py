@@ -1,12 +1,14 @@
 """The package as others install it: a wheel, a clean virtual environment, another project.
 
 What this proves: the wheel carries the extension's data files, its required dependencies are
-enough to build a book (no theme, MyST or sphinx-intl needed), and ``extensions =
-["sphinx_briefing"]`` is all a project has to say.
+enough to build a book (no theme, MyST or sphinx-intl needed), ``extensions =
+["sphinx_briefing"]`` is all a project has to say, and pip's own build compiles the candidate
+finder (``setup.py``).
 """
 
 from __future__ import annotations
 
+import importlib.machinery
 import os
 import subprocess
 import sys
@@ -79,3 +81,18 @@ def test_another_project_builds_with_w_and_j2(installed: Path, tmp_path: Path) -
     # The console script comes with the package.
     outline = run(installed / "briefing", "outline", source / "article.txt").stdout
     assert "headline" in outline and "¶2" in outline
+
+
+def test_the_wheel_carries_the_compiled_finder(installed: Path) -> None:
+    # Built as anyone's pip builds it (an isolated environment with setup.py's mypyc).
+    where = run(
+        installed / "python",
+        "-c",
+        "import sphinx_briefing.candidates.spans as s, sphinx_briefing.candidates.finder as f;"
+        "print(s.__file__); print(f.__file__)",
+    ).stdout.split()
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    if os.environ.get("BRIEFING_COMPILE") == "0":
+        assert not any(path.endswith(suffixes) for path in where), where
+    else:
+        assert all(path.endswith(suffixes) for path in where), where
