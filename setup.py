@@ -13,6 +13,7 @@ import os
 import sys
 
 from setuptools import setup
+from setuptools.command.build_ext import build_ext
 
 #: The finder's modules that do the per-word work (the rest of the package stays Python).
 COMPILED = [
@@ -52,4 +53,20 @@ def compiled_modules() -> list[object]:
     return list(extensions)
 
 
-setup(ext_modules=compiled_modules())
+class BuildAllOrNone(build_ext):
+    """The compiled modules share one library: if any of them failed to build, none is kept
+    (a module without its library would fail to import; plain Python always works)."""
+
+    def build_extensions(self) -> None:
+        super().build_extensions()
+        built = [self.get_ext_fullpath(extension.name) for extension in self.extensions]
+        if built and not all(os.path.exists(path) for path in built):
+            for path in built:
+                if os.path.exists(path):
+                    os.remove(path)
+            print(
+                "sphinx-briefing: the finder stays Python (not every module built)", file=sys.stderr
+            )
+
+
+setup(ext_modules=compiled_modules(), cmdclass={"build_ext": BuildAllOrNone})
