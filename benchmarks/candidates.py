@@ -131,13 +131,15 @@ def time_coverage(corpus: dict[str, str], known: glossary.Glossary, runs: int) -
     return {"cpu_s": statistics.median(cpu)}
 
 
-def _timed(function: Callable[..., object], spent: list[float]) -> Callable[..., object]:
+def _timed(
+    function: Callable[..., object], spent: dict[str, float], step: str
+) -> Callable[..., object]:
     def timed(*args: object, **kwargs: object) -> object:
         start = time.process_time()
         try:
             return function(*args, **kwargs)
         finally:
-            spent.append(time.process_time() - start)
+            spent[step] = spent.get(step, 0.0) + time.process_time() - start
 
     return timed
 
@@ -149,15 +151,21 @@ def build_child(args: Sequence[str]) -> int:
     from sphinx_briefing.exports import coverage as exports
     from sphinx_briefing.read import coverage as read
 
-    spent: list[float] = []
-    read.FindUnlinked.apply = _timed(read.FindUnlinked.apply, spent)  # type: ignore[method-assign]
+    spent: dict[str, float] = {}
+    read.FindUnlinked.apply = _timed(  # type: ignore[method-assign,assignment]
+        read.FindUnlinked.apply, spent, "gather"
+    )
     # Connected by read.setup when the extension is set up, after this.
-    read.find_pending = _timed(read.find_pending, spent)  # type: ignore[assignment]
+    read.find_pending = _timed(read.find_pending, spent, "finder")  # type: ignore[assignment]
     # Connected by exports.setup when the extension is set up, after this.
-    exports.write_coverage = _timed(exports.write_coverage, spent)  # type: ignore[assignment]
-    exports.add_unlinked_note = _timed(exports.add_unlinked_note, spent)  # type: ignore[assignment]
+    exports.write_coverage = _timed(  # type: ignore[assignment]
+        exports.write_coverage, spent, "coverage.json"
+    )
+    exports.add_unlinked_note = _timed(  # type: ignore[assignment]
+        exports.add_unlinked_note, spent, "notes"
+    )
     status = build_main(list(args))
-    Path(os.environ[_TIMES_ENV]).write_text(json.dumps({"coverage_cpu_s": sum(spent)}))
+    Path(os.environ[_TIMES_ENV]).write_text(json.dumps({"steps": spent}))
     return status
 
 
@@ -172,9 +180,15 @@ def _child_build(src: Path, out: Path, cache: Path) -> dict[str, float]:
     _, status, usage = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"error: {' '.join(command)} failed")
-    spent = json.loads(times.read_text())["coverage_cpu_s"]
+    steps = json.loads(times.read_text())["steps"]
+    spent = sum(steps.values())
     build = usage.ru_utime + usage.ru_stime
-    return {"build_cpu_s": build, "coverage_cpu_s": spent, "share": spent / build}
+    return {
+        "build_cpu_s": build,
+        "coverage_cpu_s": spent,
+        "share": spent / build,
+        **{f"{step}_cpu_s": seconds for step, seconds in sorted(steps.items())},
+    }
 
 
 def time_build(articles: int, runs: int = BUILD_RUNS) -> dict[str, Any]:
@@ -207,7 +221,12 @@ def time_build(articles: int, runs: int = BUILD_RUNS) -> dict[str, Any]:
             if run == max(1, runs) - 1:
                 warm = _child_build(src, root / "html", cache)
     cold = sorted(colds, key=lambda r: r["share"])[len(colds) // 2]
-    return {"cold": cold, "warm": warm, "cold_shares": [round(r["share"], 4) for r in colds]}
+    return {
+        "cold": cold,
+        "warm": warm,
+        "cold_shares": [round(r["share"], 4) for r in colds],
+        "colds": colds,
+    }
 
 
 def finder_compiled() -> bool:
@@ -255,6 +274,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         shares = ", ".join(f"{share:.1%}" for share in build["cold_shares"])
         print(f"{'':<28} uncached runs: {shares} (the median shown)")
+        for run in build["colds"]:
+            steps = ", ".join(
+                f"{key.removesuffix('_cpu_s')} {value:.2f}"
+                for key, value in run.items()
+                if key.endswith("_cpu_s") and key not in ("build_cpu_s", "coverage_cpu_s")
+            )
+            print(f"{'':<28} {run['share']:.1%}: {steps} (CPU s)")
     report = {
         "articles": args.articles,
         "corpus_mb": round(megabytes, 3),
@@ -272,6 +298,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             else None
         ),
         "cold_shares": build["cold_shares"] if build else None,
+        "cold_runs": (
+            [{k: round(v, 4) for k, v in run.items()} for run in build["colds"]] if build else None
+        ),
         "targets": {"candidates_s": CANDIDATES_TARGET_S, "coverage_share": COVERAGE_TARGET},
         "met": candidates["cpu_s"] * scale <= CANDIDATES_TARGET_S
         and (share is None or share <= COVERAGE_TARGET),

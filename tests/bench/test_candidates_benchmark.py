@@ -44,3 +44,8 @@ def test_small_candidates_benchmark_writes_json(tmp_path: Path) -> None:
     # The report says which finder it measured: the one this run imports.
     assert report["finder_compiled"] is Path(spans.__file__ or "").suffix.endswith(("so", "pyd"))
     assert ("compiled (mypyc)" in result.stdout) is report["finder_compiled"]
+    # Each uncached run's steps, which make up its coverage time.
+    steps = ("gather_cpu_s", "finder_cpu_s", "coverage.json_cpu_s", "notes_cpu_s")
+    for run in report["cold_runs"]:
+        assert all(run[step] > 0 for step in steps), run
+        assert abs(sum(run[step] for step in steps) - run["coverage_cpu_s"]) < 0.01
