@@ -267,6 +267,9 @@ def write_book(src: Path, texts: Sequence[str], entries: dict[str, str]) -> Path
             shutil.copytree(path, src / path.name, symlinks=False)
         else:
             shutil.copy2(path, src / path.name)
+    glance = src / "glance.md"
+    if glance.is_file():
+        glance.write_text(without_keypoints(glance.read_text(encoding="utf-8")), encoding="utf-8")
     entry_dir = src / "glossary" / "entries"
     shutil.rmtree(entry_dir)
     entry_dir.mkdir()
@@ -277,6 +280,16 @@ def write_book(src: Path, texts: Sequence[str], entries: dict[str, str]) -> Path
     for number, text in enumerate(texts, start=1):
         (articles / article_name(number)).write_text(text, encoding="utf-8")
     return src
+
+
+#: The glance page's hand-written key points (and their heading): they cite the seed
+#: article's paragraphs, which a book of generated articles does not have.
+_KEYPOINTS = re.compile(r"(?:^##[^\n]*\n\n)?^```\{briefing-keypoints\}\n.*?^```\n\n?", re.M | re.S)
+
+
+def without_keypoints(page: str) -> str:
+    """The glance page without its key points (everything else on it is generated)."""
+    return _KEYPOINTS.sub("", page, count=1)
 
 
 def article_name(number: int) -> str:

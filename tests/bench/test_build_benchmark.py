@@ -128,3 +128,16 @@ def test_build_benchmark_runs_and_writes_the_pinned_json(tmp_path: Path) -> None
         assert isinstance(run[key], float) and run[key] > 0
     assert report["linker"] == []
     assert "articles glossary" in result.stdout  # the table
+
+
+def test_the_benchmark_book_has_no_key_points_of_the_seed_article(tmp_path: Path) -> None:
+    # The glance page's key points cite the seed article's paragraphs: a book of generated
+    # articles would warn about each. The rest of the page (generated) stays.
+    original = (REPO / "docs" / "glance.md").read_text(encoding="utf-8")
+    assert "briefing-keypoints" in original and "lavrov-wonsan" in original
+    src = corpus.write_book(tmp_path / "src", ["عنوان\n\nفقرة أولى.\n"], {})
+    glance = (src / "glance.md").read_text(encoding="utf-8")
+    assert "briefing-keypoints" not in glance and "lavrov-wonsan" not in glance
+    for directive in ("briefing-whoswho", "briefing-timeline", "briefing-map", "briefing-graph"):
+        assert directive in glance
+    assert glance.startswith(original.split("## ")[0])
