@@ -179,3 +179,17 @@ def test_web_only_files_left_in_the_output_stay_out_quietly(build: BuildFn) -> N
     names = epub_of(again).names
     assert not [n for n in names if n.startswith(("_briefing/", "_downloads/"))]
     assert not [n for n in names if n.endswith("LICENSE")]
+
+
+def test_a_plain_epub_build_makes_and_links_no_pdf(build: BuildFn) -> None:
+    # The book's own conf.py offers the PDF with its web site (briefing_pdf_in_html); an
+    # e-book built from it without -D briefing_pdf_in_html=0 must neither build the PDF nor
+    # link to it from the landing page.
+    app = build("epub", buildername="epub", confoverrides={"briefing_pdf_in_html": True})
+    assert warnings_of(app) == ""
+    assert not list(app.outdir.rglob("*.pdf")) and not list(app.outdir.rglob("*.typ"))
+    book = epub_of(app)
+    assert not [n for n in book.names if n.endswith(".pdf")]
+    landing = book.files["index.xhtml"].decode()
+    assert "briefing-articles" in landing or "lavrov-wonsan" in landing
+    assert "briefing-download" not in landing and ".pdf" not in landing

@@ -250,10 +250,15 @@ def book_bytes(app: Sphinx) -> int:
     return total
 
 
+#: Builders of format "html" that make no web site: the e-book would carry the PDF inside it.
+NOT_A_SITE = frozenset({"epub"})
+
+
 def pdf_with_html(app: Sphinx) -> bool:
-    """Whether the HTML build makes and offers the PDF: ``briefing_pdf_in_html``, and the
-    articles within ``briefing_pdf_in_html_max_bytes`` (``0``: no limit)."""
-    if not app.config.briefing_pdf_in_html:
+    """Whether the HTML build makes and offers the PDF: ``briefing_pdf_in_html``, a web site
+    (not the e-book), and the articles within ``briefing_pdf_in_html_max_bytes`` (``0``: no
+    limit)."""
+    if not app.config.briefing_pdf_in_html or app.builder.name in NOT_A_SITE:
         return False
     limit = int(app.config.briefing_pdf_in_html_max_bytes)
     return limit <= 0 or book_bytes(app) <= limit
@@ -306,6 +311,8 @@ def build_pdf_for_html(app: Sphinx, exception: Exception | None) -> None:
     (:func:`withdraw_pdf_link`)."""
     if exception is not None or app.builder.format != "html" or not app.config.briefing_pdf_in_html:
         return
+    if app.builder.name in NOT_A_SITE:
+        return  # an e-book: the PDF is `make pdf`'s, not a file inside the book
     out = Path(app.outdir) / HTML_PDF_DIR
     name = str(app.config.briefing_pdf_name)
     if not pdf_with_html(app):
