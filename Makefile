@@ -90,7 +90,7 @@ pdf-parallel: $(COMPILED)
 
 # The e-book for e-readers: EPUB 3, right-to-left page progression, no PDF inside it.
 epub: $(COMPILED)
-	$(BIN)/sphinx-build -b epub -D briefing_pdf_in_html=0 -d build/doctrees-epub $(SPHINXOPTS) docs build/epub
+	$(BIN)/sphinx-build -b epub -d build/doctrees-epub $(SPHINXOPTS) docs build/epub
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
