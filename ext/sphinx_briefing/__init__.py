@@ -167,9 +167,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", report_drafts)
     app.connect("env-get-updated", sidebar_pages)
     app.connect("build-finished", write_exports)
-    app.connect("build-finished", write_search_data)
     app.connect("write-started", glossary_names)  # before Sphinx makes the indexer
     app.connect("write-started", fix_revision)
+    app.connect("write-started", write_search_data, priority=600)  # with the revision fixed
     app.connect("build-finished", release_revision, priority=950)  # after every export
     app.connect("build-finished", write_report)
     app.connect("build-finished", build_pdf_for_html)

@@ -10,6 +10,7 @@ import shutil
 import time
 from pathlib import Path
 
+from sphinx.builders.html._assets import _file_checksum_inner
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_briefing.incremental.fragments import FragmentStore
@@ -88,6 +89,9 @@ def seed_library(root: Path) -> Path:
 
 
 def build(make_app, srcdir: Path) -> SphinxTestApp:  # type: ignore[no-untyped-def]
+    # Sphinx remembers each asset's checksum (the pages' ?v=) per path for the life of the
+    # process; every sphinx-build starts without them, and so does each build here.
+    _file_checksum_inner.cache_clear()
     app: SphinxTestApp = make_app("html", srcdir=srcdir)
     app.build()
     app.cleanup()

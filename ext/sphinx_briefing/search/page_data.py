@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.locale import _
 
 from sphinx_briefing.cache import digest, source_digest
@@ -54,9 +55,11 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def write_search_data(app: Sphinx, exception: Exception | None) -> None:
-    """Write the entity and paragraph scripts (``build-finished``, HTML builders)."""
-    if exception is not None or app.builder.format != "html":
+def write_search_data(app: Sphinx, builder: Builder) -> None:
+    """Write the entity and paragraph scripts (``write-started``, HTML builders with a search
+    page): before the pages, so the search page's ``?v=`` is this build's file's checksum
+    (written at the end, a clean build gave none and a rebuild the last build's)."""
+    if builder.format != "html" or not getattr(builder, "search", False):
         return
     domain = get_domain(app.env)
     out = Path(app.outdir) / "_static" / DATA_DIR
