@@ -72,6 +72,67 @@ def checked_once(check: Callable[[], None], *files: Path) -> None:
         write_atomically(marker, Path.touch)
 
 
+class CheckedContents:
+    """The contents that passed one check on this machine, by a digest of each: one file per
+    check and version of it (``key``), read once and written once per use. A content that
+    fails is never recorded, so its problems are found and reported every time.
+
+    Checking 5,000 glossary entries against their schema took five seconds of every
+    ``briefing search`` and every build."""
+
+    #: Past this many times the contents used (and this slack), edited files' old digests are
+    #: dropped when the file is written.
+    GROWTH = 2
+    SLACK = 1000
+
+    def __init__(self, key: str) -> None:
+        directory = cache_dir()
+        self._path = directory / "checked" / f"{key}.passed" if directory is not None else None
+        self._passed: set[str] = set()
+        self._used: set[str] = set()
+        self._new = False
+        if self._path is not None:
+            try:
+                self._passed = set(self._path.read_text(encoding="ascii").split())
+            except (OSError, ValueError):
+                self._passed = set()
+
+    @staticmethod
+    def _digest(content: str) -> str:
+        return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def passed(self, content: str) -> bool:
+        """Whether ``content`` passed the check before."""
+        found = self._digest(content)
+        if found in self._passed:
+            self._used.add(found)
+            return True
+        return False
+
+    def add(self, content: str) -> None:
+        """Record that ``content`` passed the check."""
+        found = self._digest(content)
+        self._used.add(found)
+        if found not in self._passed:
+            self._passed.add(found)
+            self._new = True
+
+    def save(self) -> None:
+        """Write what was added (nothing when nothing was)."""
+        if self._path is None or not self._new:
+            return
+        kept = self._passed
+        if len(kept) > self.GROWTH * len(self._used) + self.SLACK:
+            kept = self._used
+        text = "\n".join(sorted(kept)) + "\n"
+
+        def write(tmp: Path) -> None:
+            tmp.write_text(text, encoding="ascii")
+
+        write_atomically(self._path, write)
+        self._new = False
+
+
 def cached_text(kind: str, key: str, make: Callable[[], str]) -> str:
     """``make()``, or the text it returned for ``key`` before."""
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib.metadata
 import json
 import re
 import tomllib
@@ -35,6 +36,7 @@ from babel.messages.pofile import read_po
 from jsonschema import Draft202012Validator
 
 from sphinx_briefing import resources
+from sphinx_briefing.cache import CheckedContents, source_digest
 from sphinx_briefing.text.linker import Alias, tokens
 from sphinx_briefing.text.normalise import TABLES, fold_text
 from sphinx_briefing.text.toml_lines import locate
@@ -421,17 +423,37 @@ class _File:
     text: str
 
 
+@cache
+def _schema_check_key() -> str:
+    """What a schema check's result depends on besides the file: the schema, this module
+    (its reading of the file), the URL allow-list and the validator's version."""
+    parts = (
+        source_digest(load, SCHEMA_PATH),
+        source_digest(safe_url),
+        importlib.metadata.version("jsonschema"),
+    )
+    return "glossary-schema-" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 def load(directory: Path) -> Glossary:
-    """Read and check every ``*.toml`` under ``directory``."""
+    """Read and check every ``*.toml`` under ``directory`` (a file whose exact text passed
+    the schema before on this machine is not checked against it again)."""
     glossary = Glossary()
     by_id: dict[str, list[_File]] = {}
+    passed = CheckedContents(_schema_check_key())
     for path in sorted(directory.rglob("*.toml")) if directory.is_dir() else []:
         read = _read(path, glossary)
         if read is None:
             continue
         data, text = read
         _drop_unsafe_urls(path, data, text, glossary)
-        errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
+        errors = (
+            []
+            if passed.passed(text)
+            else sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
+        )
+        if not errors:
+            passed.add(text)
         for error in errors:
             where = list(error.absolute_path)
             glossary.problems.append(
@@ -447,6 +469,7 @@ def load(directory: Path) -> Glossary:
         if errors or bad_dates:
             continue
         by_id.setdefault(data["id"], []).append(_File(path, data, text))
+    passed.save()
     chosen = [_choose(entry_id, files, directory, glossary) for entry_id, files in by_id.items()]
     texts: dict[str, str] = {}
     originals: dict[str, dict[str, Any]] = {}

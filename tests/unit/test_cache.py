@@ -74,3 +74,44 @@ def test_a_file_is_checked_once_per_content(
     data.write_text("[1]", encoding="utf-8")
     cache.checked_once(check, data)  # no cache: always checked
     assert checks[-1] == "[1]" and len(checks) == 4
+
+
+def test_checked_contents_remember_what_passed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    first = cache.CheckedContents("check-v1")
+    assert not first.passed("a") and not first.passed("b")
+    first.add("a")
+    first.save()
+    again = cache.CheckedContents("check-v1")
+    assert again.passed("a") and not again.passed("b")
+    # Another version of the check knows nothing of the first's.
+    assert not cache.CheckedContents("check-v2").passed("a")
+
+
+def test_checked_contents_drop_old_digests_past_their_growth(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(cache.CheckedContents, "SLACK", 0)
+    checked = cache.CheckedContents("check")
+    for text in ("old 1", "old 2", "old 3", "old 4"):
+        checked.add(text)
+    checked.save()  # 4 known, 4 used: all kept
+    later = cache.CheckedContents("check")
+    assert later.passed("old 1")
+    later.add("new")
+    later.save()  # 5 known, 2 used: past 2 × 2, only the used ones are kept
+    kept = cache.CheckedContents("check")
+    assert kept.passed("old 1") and kept.passed("new") and not kept.passed("old 2")
+
+
+def test_checked_contents_without_a_cache_check_every_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", "")
+    checked = cache.CheckedContents("check")
+    checked.add("a")
+    checked.save()
+    assert not cache.CheckedContents("check").passed("a")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sphinx_briefing import glossary as glossary_module
 from sphinx_briefing.glossary import (
     STOPWORDS_PATH,
     Glossary,
@@ -505,8 +507,6 @@ def test_the_stopword_list_covers_the_common_words_and_the_search_stopwords() ->
 
 
 def test_a_bad_stopword_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sphinx_briefing.glossary as glossary_module
-
     bad = tmp_path / "stopwords.json"
     bad.write_text('{"description": "x", "ar": ["في من"], "en": []}', encoding="utf-8")
     monkeypatch.setattr(glossary_module, "STOPWORDS_PATH", bad)
@@ -581,3 +581,38 @@ def test_a_disguised_stopword_alias_never_links(text: str) -> None:
 def test_other_words_of_two_letters_or_more_are_accepted(word: str) -> None:
     if fold_text(word) not in stopwords():
         assert alias_refusal(word) is None
+
+
+def test_an_entry_that_passed_the_schema_is_not_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    checked: list[str] = []
+    validator = glossary_module._validator
+
+    class Counting:
+        """The schema's validator, counting the entries it checks."""
+
+        def iter_errors(self, data: dict[str, Any]) -> Any:
+            checked.append(data["id"])
+            return validator().iter_errors(data)
+
+    monkeypatch.setattr(glossary_module, "_validator", Counting)
+    entries = tmp_path / "entries"
+    entries.mkdir()
+    entry(entries, "wonsan", valid())
+    entry(entries, "bad", valid(id="bad", type="city", ar="باد", en="Bad", aliases=""))
+    first = load(entries)
+    assert sorted(checked) == ["bad", "wonsan"] and len(first.problems) == 1
+    checked.clear()
+    # Unchanged: the valid entry is not checked again; the invalid one is, and still fails.
+    again = load(entries)
+    assert checked == ["bad"]
+    assert [(p.path.name, p.subtype) for p in again.problems] == [("bad.toml", "schema")]
+    assert again.entries["wonsan"].names == first.entries["wonsan"].names
+    checked.clear()
+    # An edited entry is checked again: here it has become invalid, and says so.
+    entry(entries, "wonsan", valid(type="town"))
+    edited = load(entries)
+    assert sorted(checked) == ["bad", "wonsan"]
+    assert sorted(p.path.name for p in edited.problems) == ["bad.toml", "wonsan.toml"]
