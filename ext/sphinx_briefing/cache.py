@@ -58,20 +58,6 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> bool:
     return True
 
 
-def checked_once(check: Callable[[], None], *files: Path) -> None:
-    """Run ``check()`` (it raises when ``files`` are wrong) unless these exact files passed it
-    before on this machine: checking the package's large data files against their schemas
-    took a tenth of a second in every build, for files that never change."""
-    key = digest(*(path.read_bytes() for path in files))
-    directory = cache_dir()
-    marker = directory / "checked" / key if directory is not None else None
-    if marker is not None and marker.is_file():
-        return
-    check()
-    if marker is not None:
-        write_atomically(marker, Path.touch)
-
-
 class CheckedContents:
     """The contents that passed one check on this machine, by a digest of each: one file per
     check and version of it (``key``), read once and written once per use. A content that
@@ -131,6 +117,19 @@ class CheckedContents:
 
         write_atomically(self._path, write)
         self._new = False
+
+
+def checked_once(check: Callable[[], None], *files: Path) -> None:
+    """Run ``check()`` (it raises when ``files`` are wrong) unless these exact files passed it
+    before on this machine: checking the package's large data files against their schemas
+    took a tenth of a second in every build, for files that never change."""
+    key = digest(*(path.read_bytes() for path in files))
+    passed = CheckedContents("data-files")
+    if passed.passed(key):
+        return
+    check()
+    passed.add(key)
+    passed.save()
 
 
 def cached_text(kind: str, key: str, make: Callable[[], str]) -> str:
