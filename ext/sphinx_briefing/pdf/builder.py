@@ -254,11 +254,20 @@ def book_bytes(app: Sphinx) -> int:
 NOT_A_SITE = frozenset({"epub"})
 
 
+def _pdf_asked(app: Sphinx) -> bool:
+    """Whether this build is a web site asked to offer the PDF (``briefing_pdf_in_html``)."""
+    builder = app.builder
+    return (
+        builder.format == "html"
+        and builder.name not in NOT_A_SITE
+        and bool(app.config.briefing_pdf_in_html)
+    )
+
+
 def pdf_with_html(app: Sphinx) -> bool:
-    """Whether the HTML build makes and offers the PDF: ``briefing_pdf_in_html``, a web site
-    (not the e-book), and the articles within ``briefing_pdf_in_html_max_bytes`` (``0``: no
-    limit)."""
-    if not app.config.briefing_pdf_in_html or app.builder.name in NOT_A_SITE:
+    """Whether the HTML build makes and offers the PDF: asked for on a web site (not the
+    e-book), and the articles within ``briefing_pdf_in_html_max_bytes`` (``0``: no limit)."""
+    if not _pdf_asked(app):
         return False
     limit = int(app.config.briefing_pdf_in_html_max_bytes)
     return limit <= 0 or book_bytes(app) <= limit
@@ -309,10 +318,8 @@ def build_pdf_for_html(app: Sphinx, exception: Exception | None) -> None:
     (Typst holds the whole book in memory: 3.7 GB for a 1 MB article), with a note; an older
     PDF is removed rather than offered out of date, and the landing page links to none
     (:func:`withdraw_pdf_link`)."""
-    if exception is not None or app.builder.format != "html" or not app.config.briefing_pdf_in_html:
+    if exception is not None or not _pdf_asked(app):
         return
-    if app.builder.name in NOT_A_SITE:
-        return  # an e-book: the PDF is `make pdf`'s, not a file inside the book
     out = Path(app.outdir) / HTML_PDF_DIR
     name = str(app.config.briefing_pdf_name)
     if not pdf_with_html(app):
