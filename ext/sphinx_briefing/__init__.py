@@ -27,9 +27,14 @@ from sphinx_briefing.html.isolate_latin import IsolateLatin
 from sphinx_briefing.html.navigation import use_bounded_sidebar
 from sphinx_briefing.html.page import add_templates, use_direction_bridge
 from sphinx_briefing.html.parallel import add_parallel_toggle
-from sphinx_briefing.incremental import build_lock, completion, index_entries, stable_config
+from sphinx_briefing.incremental import (
+    build_lock,
+    completion,
+    gc_tuning,
+    index_entries,
+    stable_config,
+)
 from sphinx_briefing.incremental.fragments import save_fragments
-from sphinx_briefing.incremental.gc_tuning import tune_collector
 from sphinx_briefing.incremental.outdated_pages import (
     glossary_pages,
     new_sidecars,
@@ -148,7 +153,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     index_entries.setup(app)  # the search index keeps its index entries on a rebuild
     app.connect("env-before-read-docs", use_lenient_encoding)
     app.connect("env-before-read-docs", note_reading)
-    app.connect("config-inited", tune_collector)
+    gc_tuning.setup(app)  # the collector: a higher threshold, the environment frozen to write
     app.connect("config-inited", refuse_outside_links, priority=900)
     app.connect("config-inited", refuse_large_articles, priority=900)
     app.connect("config-inited", use_direction_bridge)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from tests.helpers import ROOTS, BuildFn, warnings_of
+from tests.helpers import BuildFn, warnings_of
 
 SEED_PARAGRAPHS = 12  # the lead, nine paragraphs and two list items
 
@@ -170,35 +169,6 @@ def test_latin_runs_are_isolated_with_lang(build: BuildFn) -> None:
     page = soup((app.outdir / "articles" / "latin.html").read_text(encoding="utf-8"))
     runs = [(s.get_text(), s["dir"]) for s in page.select('p.briefing-para span[lang="en"]')]
     assert runs == [("KCNA", "ltr"), ("Sergey Lavrov", "ltr"), ("Wonsan, DPRK", "ltr")]
-
-
-def test_the_collector_threshold_is_raised_for_the_build_unless_turned_off(
-    make_app, tmp_path: Path
-) -> None:
-    import gc
-    import shutil
-
-    from sphinx_briefing.incremental.gc_tuning import PYTHON_DEFAULTS
-
-    def copy_root(name: str, target: Path) -> Path:
-        shutil.copytree(ROOTS / f"test-{name}", target)
-        return target
-
-    saved = gc.get_threshold()
-    try:
-        gc.set_threshold(*PYTHON_DEFAULTS)
-        make_app("html", srcdir=copy_root("minimal", tmp_path / "on")).cleanup()
-        assert gc.get_threshold() == (10_000, *PYTHON_DEFAULTS[1:])
-        gc.set_threshold(*PYTHON_DEFAULTS)
-        off = {"briefing_gc_threshold": 0}
-        make_app("html", srcdir=copy_root("minimal", tmp_path / "off"), confoverrides=off).cleanup()
-        assert gc.get_threshold() == PYTHON_DEFAULTS
-        # A process that chose its own thresholds keeps them.
-        gc.set_threshold(5_000, 5, 5)
-        make_app("html", srcdir=copy_root("minimal", tmp_path / "own")).cleanup()
-        assert gc.get_threshold() == (5_000, 5, 5)
-    finally:
-        gc.set_threshold(*saved)
 
 
 def test_the_pdf_follows_the_landing_page_order(build: BuildFn) -> None:
