@@ -355,15 +355,18 @@ def title(text: str, underline: str) -> list[str]:
     return [escaped, underline * max(len(escaped), 4)]
 
 
-def linked(text: str, linker: Linker, scope: str, done: set[tuple[str, str]]) -> str:
+def linked(
+    text: str, linker: Linker, scope: str, done: set[tuple[str, str]], named: set[str]
+) -> str:
     """``text`` with the mentions the extension would link as ``:ref:`` roles.
 
     The same rule as ``briefing_link_density = "first-per-section"``: the first mention of
-    each entity (by name, not adjective) in each section.
+    each entity (by name, not adjective) in each section. ``named``: the entities the article
+    named in full before ``text`` (a bare family name links only after one of them).
     """
     out: list[str] = []
     position = 0
-    for mention in linker.find(text):
+    for mention in linker.find(text, named):
         if mention.kind != "name" or (scope, mention.entity) in done:
             continue
         done.add((scope, mention.entity))
@@ -381,10 +384,13 @@ def article_rst(slug: str, text: str, linker: Linker, orphan: bool) -> str:
     parsed = article.parse(text)
     lines = [":orphan:", ""] if orphan else []
     done: set[tuple[str, str]] = set()
+    named: set[str] = set()  # as the extension reads the article: in order, headings too
     scope = slug
     sections = paragraphs = 0
     in_list = False
     for block in parsed.blocks:
+        if block.kind in (Kind.HEADLINE, Kind.HEADING):
+            linker.find(block.text, named)  # not linked, but names an entity in full
         if block.kind is Kind.HEADLINE:
             lines += [f".. _{slug}:", "", *title(block.text, "="), ""]
             continue
@@ -396,7 +402,7 @@ def article_rst(slug: str, text: str, linker: Linker, orphan: bool) -> str:
             continue
         paragraphs += 1
         label = f".. _{slug}-p{paragraphs}:"
-        body = linked(block.text, linker, scope, done)
+        body = linked(block.text, linker, scope, done, named)
         if block.kind is Kind.LIST_ITEM:
             if not in_list:
                 lines.append("")

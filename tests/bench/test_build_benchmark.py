@@ -130,6 +130,22 @@ def test_build_benchmark_runs_and_writes_the_pinned_json(tmp_path: Path) -> None
     assert "articles glossary" in result.stdout  # the table
 
 
+def test_the_baseline_links_a_family_name_only_after_the_full_name_as_the_extension() -> None:
+    # The extension links a bare «كيم» only once the article has named Kim Jong Un in full
+    # (in any section before it, headings included); the baseline must link the same
+    # mentions, or the benchmark's link check fails on a large book.
+    from sphinx_briefing import glossary
+    from sphinx_briefing.text.linker import Linker
+
+    linker = Linker(glossary.load(REPO / "docs" / "glossary" / "entries").aliases("ar"))
+    later = "عنوان\n\nقال كيم إن البلدين متفقان.\n\nلقاء في وونسان\n\nوصل كيم جونغ أون.\n"
+    before = "عنوان\n\nوصل كيم جونغ أون.\n\nلقاء في وونسان\n\nقال كيم إن البلدين متفقان.\n"
+    assert corpus.article_rst("a", later, linker, orphan=False).count("<kim-jong-un>") == 1
+    rst = corpus.article_rst("a", before, linker, orphan=False)
+    assert rst.count("<kim-jong-un>") == 2
+    assert "\\ :ref:`كيم <kim-jong-un>`\\ " in rst
+
+
 def test_the_benchmark_book_has_no_key_points_of_the_seed_article(tmp_path: Path) -> None:
     # The glance page's key points cite the seed article's paragraphs: a book of generated
     # articles would warn about each. The rest of the page (generated) stays.
