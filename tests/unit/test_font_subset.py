@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sphinx_briefing.html import font_subset
 
@@ -25,6 +27,39 @@ def test_the_base_keeps_latin_arabic_digits_and_punctuation() -> None:
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+
+
+#: Text with what a page holds: markup, Arabic, Latin, digits, controls, rare characters.
+PAGE_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list('<p class="x">قال لافروف «نعم» ١٢٣ 2025</p>\n\t\r\x00]^-\\[')),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=200,
+)
+
+
+def naive_characters(data: bytes) -> str:
+    text = data.decode("utf-8", errors="replace")
+    return "".join(sorted({c for c in text if c >= " " and c != "\ufffd"}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    head=PAGE_TEXT,
+    tail=PAGE_TEXT,
+    repeat=st.integers(min_value=0, max_value=60),
+    damage=st.lists(st.integers(min_value=0, max_value=255), max_size=3),
+)
+def test_a_files_characters_are_every_distinct_printable_character_in_it(
+    tmp_path_factory: pytest.TempPathFactory, head: str, tail: str, repeat: int, damage: list[int]
+) -> None:
+    # Long enough to pass the sample the fast path starts from; invalid UTF-8 bytes too.
+    data = (head * repeat + tail).encode("utf-8")
+    data = data[: len(data) // 2] + bytes(damage) + data[len(data) // 2 :]
+    path = tmp_path_factory.mktemp("chars") / "page.html"
+    path.write_bytes(data)
+    assert font_subset._characters_of(path) == naive_characters(data)
 
 
 def test_output_characters_read_every_text_file_once(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import logging as logging_module
+import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -82,10 +83,41 @@ def font_source() -> Path:
 # --------------------------------------------------------------------------------------
 
 
+#: Bytes below 0x80. In valid UTF-8 each is a whole character, never part of another.
+_ASCII = bytes(range(0x80))
+_PRINTABLE_ASCII = tuple((chr(byte), bytes((byte,))) for byte in range(0x20, 0x80))
+#: How much of a text gives the characters removed before the rest is walked.
+_SAMPLE = 4096
+
+
 def _characters_of(path: Path) -> str:
-    text = path.read_text(encoding="utf-8", errors="replace")
+    """The distinct printable characters of a text file, sorted.
+
+    A 1,000-article book writes about 180 MB of them; walking every character in Python took
+    a tenth of such a build, so the walk is left to C: ASCII by a byte search per character,
+    the rest by :func:`_distinct`.
+    """
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        found = _distinct(data.decode("utf-8", errors="replace"))
+    else:
+        found = _distinct(data.translate(None, _ASCII).decode("utf-8"))
+        found.update(character for character, byte in _PRINTABLE_ASCII if byte in data)
     # Control characters and the replacement character name no glyph worth keeping.
-    return "".join(sorted({c for c in text if c >= " " and c != "\ufffd"}))
+    return "".join(sorted(c for c in found if c >= " " and c != "\ufffd"))
+
+
+def _distinct(text: str) -> set[str]:
+    """The distinct characters of ``text``: those of its start, then the few others, found
+    in what is left once a regular expression has removed all of those (linear in C)."""
+    seen = set(text[:_SAMPLE])
+    if len(text) > _SAMPLE:
+        known = "".join(re.escape(character) for character in sorted(seen))
+        text = re.sub(f"[{known}]+", "", text[_SAMPLE:])
+        seen.update(text)
+    return seen
 
 
 def output_characters(outdir: Path, memo: Path | None = None) -> set[int]:
