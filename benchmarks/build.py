@@ -127,7 +127,10 @@ def sphinx(*args: str) -> Measure:
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as errors:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        # As on a user's machine, modules are compiled once, not at every start (a sandbox
+        # may set PYTHONDONTWRITEBYTECODE, which made a no-change rebuild recompile them all).
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=env)
         # wait4 gives this child's own resource usage (its reaped children included).
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
