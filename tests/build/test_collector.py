@@ -37,8 +37,13 @@ class FreezeProbe:
         self.reading: list[int] = []
         self.writing: list[int] = []
         self.dropped: list[weakref.ref[Cycle]] = []
+        self.finishing: list[int] = []
         app.connect("source-read", self.read)
         app.connect("doctree-resolved", self.write)
+        app.connect("build-finished", self.finish, priority=999)  # before the thaw
+
+    def finish(self, app: Sphinx, exception: BaseException | None) -> None:
+        self.finishing.append(gc.get_freeze_count())
 
     def read(self, app: Sphinx, docname: str, source: list[str]) -> None:
         self.reading.append(gc.get_freeze_count())
@@ -68,14 +73,39 @@ def test_the_environment_is_frozen_while_pages_are_written_and_thawed_after(
         assert [ref() for ref in probe.dropped] == [None] * len(probe.reading)
 
 
-def test_a_rebuild_freezes_again(make_app: MakeApp, tmp_path: Path) -> None:
-    srcdir = copy_root("minimal", tmp_path / "src")
+def test_a_rebuild_freezes_only_when_it_reads_a_good_part_of_the_book(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = copy_root("coverage", tmp_path / "src")
     make_app("html", srcdir=srcdir).build()
-    index = srcdir / "index.rst"
-    index.write_text(index.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    # Nothing changed: nothing read, no collection before writing, nothing frozen.
     app = make_app("html", srcdir=srcdir)
     probe = FreezeProbe(app)
     app.build()
+    assert probe.reading == [] and probe.finishing == [0]
+    # Every article edited: most of the book is read again, and frozen for writing.
+    for article in sorted((srcdir / "articles").glob("*.txt")):
+        article.write_text(article.read_text(encoding="utf-8") + "\nفقرة أخرى.\n", "utf-8")
+    app = make_app("html", srcdir=srcdir)
+    probe = FreezeProbe(app)
+    app.build()
+    assert len(probe.reading) == 2
+    assert probe.writing and min(probe.writing) > 0 and min(probe.finishing) > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_build_finished_listener_that_fails_does_not_leave_objects_frozen(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = make_app("html", srcdir=copy_root("minimal", tmp_path / "src"))
+    probe = FreezeProbe(app)
+
+    def fail(app: Sphinx, exception: BaseException | None) -> None:
+        raise RuntimeError("an export failed")
+
+    app.connect("build-finished", fail)  # Sphinx emits the event again with the error
+    with pytest.raises(Exception, match="an export failed"):
+        app.build()
     assert probe.writing and min(probe.writing) > 0
     assert gc.get_freeze_count() == 0
 

@@ -38,31 +38,56 @@ class EnvironmentFreeze:
     """Freeze the objects alive when reading ends (``env-updated``) and thaw them when the
     build ends (``build-finished``).
 
-    One instance per application: whether this build froze is the listener's own state, so a
-    process that froze objects of its own before the build keeps them frozen afterwards.
+    Only a build that read a good part of the book freezes: writing a few pages sets off no
+    full collection worth saving, and the collection before freezing would cost a no-change
+    or one-article rebuild about half a second. One instance per application: whether this
+    build froze is the listener's own state, so a process that froze objects of its own
+    before the build keeps them frozen afterwards.
     """
+
+    #: The share of the book's documents a build must read to freeze (Python starts a full
+    #: collection once the objects made since the last one reach a quarter of the old ones).
+    SHARE_READ = 0.25
 
     def __init__(self) -> None:
         self.frozen = False
+        self.reading: list[str] = []
+
+    def note_reading(self, app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+        """Keep the list of documents this build reads (``env-before-read-docs``; other
+        listeners may still add to it)."""
+        self.reading = docnames
 
     def freeze(self, app: Sphinx, env: BuildEnvironment) -> None:
         """Collect what reading left behind, then freeze the rest (``env-updated``)."""
         if self.frozen or int(app.config.briefing_gc_threshold) <= 0 or gc.get_freeze_count():
             return  # turned off, or the host process manages frozen objects itself
+        if not self.reading or len(self.reading) < self.SHARE_READ * len(env.found_docs):
+            return
         gc.collect()  # garbage frozen now would stay until the build ends
         gc.freeze()
         self.frozen = True
 
     def thaw(self, app: Sphinx, exception: BaseException | None) -> None:
         """Hand the frozen objects back to the collector (``build-finished``)."""
+        self.reading = []
         if self.frozen:
             gc.unfreeze()
             self.frozen = False
+
+    def thaw_on_failure(self, app: Sphinx, exception: BaseException | None) -> None:
+        """Thaw before any other listener when the build failed (``build-finished``, first):
+        Sphinx emits the event again after a listener raised, and one that raises again
+        would keep :meth:`thaw` from running."""
+        if exception is not None:
+            self.thaw(app, exception)
 
 
 def setup(app: Sphinx) -> None:
     """Connect the collector's tuning to the build's events."""
     freeze = EnvironmentFreeze()
     app.connect("config-inited", tune_collector)
-    app.connect("env-updated", freeze.freeze, priority=990)  # after every other listener
-    app.connect("build-finished", freeze.thaw, priority=990)  # after every export
+    app.connect("env-before-read-docs", freeze.note_reading)
+    app.connect("env-updated", freeze.freeze, priority=1000)  # the last listener
+    app.connect("build-finished", freeze.thaw_on_failure, priority=0)
+    app.connect("build-finished", freeze.thaw, priority=1000)  # after every export
