@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from fontTools.ttLib import TTFont
@@ -50,16 +51,24 @@ def naive_characters(data: bytes) -> str:
     tail=PAGE_TEXT,
     repeat=st.integers(min_value=0, max_value=60),
     damage=st.lists(st.integers(min_value=0, max_value=255), max_size=3),
+    sample=st.sampled_from([1, 8, 64, font_subset._SAMPLE]),
 )
 def test_a_files_characters_are_every_distinct_printable_character_in_it(
-    tmp_path_factory: pytest.TempPathFactory, head: str, tail: str, repeat: int, damage: list[int]
+    tmp_path_factory: pytest.TempPathFactory,
+    head: str,
+    tail: str,
+    repeat: int,
+    damage: list[int],
+    sample: int,
 ) -> None:
-    # Long enough to pass the sample the fast path starts from; invalid UTF-8 bytes too.
+    # Texts longer and shorter than the sample the rest is sifted with (a small sample makes
+    # the sifting do most of the work); invalid UTF-8 bytes too.
     data = (head * repeat + tail).encode("utf-8")
     data = data[: len(data) // 2] + bytes(damage) + data[len(data) // 2 :]
     path = tmp_path_factory.mktemp("chars") / "page.html"
     path.write_bytes(data)
-    assert font_subset._characters_of(path) == naive_characters(data)
+    with mock.patch.object(font_subset, "_SAMPLE", sample):
+        assert font_subset._characters_of(path) == naive_characters(data)
 
 
 def test_output_characters_read_every_text_file_once(tmp_path: Path) -> None:
