@@ -85,7 +85,8 @@ def font_source() -> Path:
 
 #: Bytes below 0x80. In valid UTF-8 each is a whole character, never part of another.
 _ASCII = bytes(range(0x80))
-_PRINTABLE_ASCII = tuple((chr(byte), bytes((byte,))) for byte in range(0x20, 0x80))
+#: ASCII from the space up (DEL too): the characters the filter of _characters_of keeps.
+_ASCII_KEPT = tuple((chr(byte), bytes((byte,))) for byte in range(0x20, 0x80))
 #: How much of a text gives the characters removed before the rest is walked.
 _SAMPLE = 4096
 
@@ -104,7 +105,7 @@ def _characters_of(path: Path) -> str:
         found = _distinct(data.decode("utf-8", errors="replace"))
     else:
         found = _distinct(data.translate(None, _ASCII).decode("utf-8"))
-        found.update(character for character, byte in _PRINTABLE_ASCII if byte in data)
+        found.update(character for character, byte in _ASCII_KEPT if byte in data)
     # Control characters and the replacement character name no glyph worth keeping.
     return "".join(sorted(c for c in found if c >= " " and c != "\ufffd"))
 
